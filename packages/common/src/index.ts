@@ -12,3 +12,5 @@ export * from './forks/rules';
 export * from './config/chain-config';
 export * from './config/consensus-config';
 export * from './genesis/genesis';
+export * from './gas/intrinsic-gas';
+export * from './gas/blob-gas';
