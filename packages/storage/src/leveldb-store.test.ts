@@ -23,7 +23,7 @@ describe('LevelDbStore', () => {
     await store.put(Uint8Array.of(1), Uint8Array.of(2));
     await store.close();
     const again = await LevelDbStore.open(dir);
-    expect(await again.get(Uint8Array.of(1))).toEqual(Buffer.of(2));
+    expect(await again.get(Uint8Array.of(1))).toEqual(Uint8Array.of(2));
     await again.close();
   });
 

@@ -18,6 +18,13 @@ function codeOf(error: unknown): string | undefined {
   return (error as { code?: string } | undefined)?.code;
 }
 
+/** classic-level hands out Buffers; callers get plain Uint8Array views (no copy), whose `slice` copies. */
+function plain(bytes: Uint8Array): Uint8Array;
+function plain(bytes: Uint8Array | undefined): Uint8Array | undefined;
+function plain(bytes: Uint8Array | undefined): Uint8Array | undefined {
+  return bytes === undefined ? undefined : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 const NOT_OPEN = new Set(['LEVEL_DATABASE_NOT_OPEN', 'LEVEL_ITERATOR_NOT_OPEN', 'LEVEL_BATCH_NOT_OPEN']);
 
 /**
@@ -54,11 +61,11 @@ export class LevelDbStore implements KeyValueStore {
   }
 
   get(key: Uint8Array): Promise<Uint8Array | undefined> {
-    return this.#run(() => this.db.get(key));
+    return this.#run(async () => plain(await this.db.get(key)));
   }
 
   getMany(keys: readonly Uint8Array[]): Promise<(Uint8Array | undefined)[]> {
-    return this.#run(() => this.db.getMany(keys as Uint8Array[]));
+    return this.#run(async () => (await this.db.getMany(keys as Uint8Array[])).map((value) => plain(value)));
   }
 
   put(key: Uint8Array, value: Uint8Array): Promise<void> {
@@ -113,7 +120,7 @@ export class LevelDbStore implements KeyValueStore {
       for (;;) {
         const entries = await this.#run(() => iterator.nextv(256));
         if (entries.length === 0) return;
-        for (const entry of entries) yield entry as [Uint8Array, Uint8Array];
+        for (const [key, value] of entries) yield [plain(key), plain(value)];
       }
     } finally {
       await iterator.close().catch(() => {});

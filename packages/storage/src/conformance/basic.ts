@@ -46,6 +46,8 @@ export const basicCases: ConformanceCase[] = [
         key[0] = 6;
         assertBytes(await store.get(bytes(5)), bytes(1, 2, 3), 'after the caller changed its buffers');
         const read = (await store.get(bytes(5)))!;
+        // A plain Uint8Array (not a Buffer, whose `slice` shares memory).
+        assert.equal(Object.getPrototypeOf(read), Uint8Array.prototype);
         read[0] = 42;
         assertBytes(await store.get(bytes(5)), bytes(1, 2, 3), 'after the caller changed a value it read');
       }),

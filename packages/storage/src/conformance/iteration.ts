@@ -66,7 +66,9 @@ export const iterationCases: ConformanceCase[] = [
       withStore(fresh, async (store) => {
         await fill(store);
         const seen: string[] = [];
-        for await (const [key] of store.iterate()) {
+        for await (const [key, value] of store.iterate()) {
+          assert.equal(Object.getPrototypeOf(key), Uint8Array.prototype);
+          assert.equal(Object.getPrototypeOf(value), Uint8Array.prototype);
           seen.push([...key].join('.'));
           if (seen.length === 1) {
             await store.del(bytes(0xff));
