@@ -36,7 +36,7 @@ export function seqOfKey(key: Uint8Array): bigint {
 /** Hashes laid end to end. */
 export function joinHashes(hashes: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(hashes.length * 32);
-  hashes.forEach((hash, i) => out.set(hash, i * 32));
+  for (const [i, hash] of hashes.entries()) out.set(hash, i * 32);
   return out;
 }
 
