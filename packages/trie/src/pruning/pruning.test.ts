@@ -1,5 +1,5 @@
 import { bigintToFixedBytes, bytesToHex, keccak256 } from '@cairn/common';
-import { MemoryStore, Segments, segment } from '@cairn/storage';
+import { MemoryStore, type SegmentId, Segments, segment } from '@cairn/storage';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectState, reachable } from '../../test/helpers/state-contents';
@@ -24,7 +24,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'reorg' as const }) },
 );
 
-async function keys(store: MemoryStore, id: typeof Segments.trieNodes): Promise<Set<string>> {
+async function keys(store: MemoryStore, id: SegmentId): Promise<Set<string>> {
   const out = new Set<string>();
   for await (const [key] of segment(store, id).iterate()) out.add(bytesToHex(key));
   return out;
