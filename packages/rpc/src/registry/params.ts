@@ -37,8 +37,18 @@ export function parseParams<P extends ParamsSchema>(schema: P, raw: unknown): z.
   if (result.success) return result.data;
   const details = result.error.issues.map((issue) => {
     const [index, ...rest] = issue.path;
-    const where = typeof index === 'number' ? `${label(index, items[index])}${describePath(rest)}` : 'params';
-    return `${where}: ${issue.message}`;
+    return typeof index === 'number' ? issueText(index, items[index], rest, issue.message) : `params: ${issue.message}`;
   });
   throw invalidParams(details.join('; '));
+}
+
+function issueText(index: number, item: z.ZodType, path: readonly PropertyKey[], message: string): string {
+  return `${label(index, item)}${describePath(path)}: ${message}`;
+}
+
+/** Parses the parameter at `index` alone, for methods whose later parameters depend on an earlier one. */
+export function parseParam<S extends z.ZodType>(item: S, index: number, raw: unknown): z.output<S> {
+  const result = item.safeParse(raw === null && isOptional(item) ? undefined : raw);
+  if (result.success) return result.data;
+  throw invalidParams(result.error.issues.map((issue) => issueText(index, item, issue.path, issue.message)).join('; '));
 }
