@@ -1,6 +1,7 @@
 import type { Suite } from '../suite';
 import { rlpSuite } from './rlp';
+import { trieSuite } from './trie';
 import { txSuite } from './tx';
 
 /** Every suite the runner knows, by the name given on the command line. */
-export const SUITES: ReadonlyMap<string, Suite> = new Map([rlpSuite, txSuite].map((suite) => [suite.name, suite]));
+export const SUITES: ReadonlyMap<string, Suite> = new Map([rlpSuite, trieSuite, txSuite].map((suite) => [suite.name, suite]));
