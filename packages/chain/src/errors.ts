@@ -57,3 +57,35 @@ export class TransactionError extends CairnError {
     this.field = field;
   }
 }
+
+/** Why a header or a block breaks a rule that needs no execution. */
+export type BlockErrorCode =
+  | 'MISSING_FIELD'
+  | 'UNEXPECTED_FIELD'
+  | 'INVALID_PARENT_HASH'
+  | 'INVALID_NUMBER'
+  | 'INVALID_TIMESTAMP'
+  | 'EXTRA_DATA_TOO_LONG'
+  | 'INVALID_EXTRA_DATA'
+  | 'GAS_USED_ABOVE_LIMIT'
+  | 'INVALID_GAS_LIMIT'
+  | 'INVALID_DIFFICULTY'
+  | 'INVALID_NONCE'
+  | 'INVALID_OMMERS_HASH'
+  | 'TOO_MANY_OMMERS'
+  | 'INVALID_BASE_FEE'
+  | 'INVALID_BLOB_GAS_USED'
+  | 'INVALID_EXCESS_BLOB_GAS'
+  | 'INVALID_TRANSACTIONS_ROOT'
+  | 'INVALID_WITHDRAWALS_ROOT';
+
+/** A header or block that breaks a rule; `field` names the header field at fault where there is one. */
+export class BlockError extends CairnError {
+  declare readonly code: BlockErrorCode;
+  readonly field: string | undefined;
+
+  constructor(code: BlockErrorCode, message: string, field?: string) {
+    super(code, message);
+    this.field = field;
+  }
+}

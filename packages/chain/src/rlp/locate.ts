@@ -1,4 +1,5 @@
-import { type RlpValue, rlpDecode, rlpItemLength } from '@cairn/common';
+import { type RlpValue, rlpDecode } from '@cairn/common';
+import { listItemSlices } from './slices';
 
 /**
  * For an RLP list that failed to decode as a whole: its top-level items, each decoded on its
@@ -9,33 +10,16 @@ import { type RlpValue, rlpDecode, rlpItemLength } from '@cairn/common';
  * malformed, since then no field is to blame.
  */
 export function topLevelItems(bytes: Uint8Array): RlpValue[] | undefined {
-  const first = bytes[0];
-  if (first === undefined || first < 0xc0) return undefined;
-  let end: number;
-  try {
-    end = rlpItemLength(bytes);
-  } catch {
-    return undefined;
-  }
-  if (end !== bytes.length) return undefined;
+  const slices = listItemSlices(bytes);
+  if (!slices) return undefined;
   const items: RlpValue[] = [];
-  let offset = first <= 0xf7 ? 1 : 1 + first - 0xf7;
-  while (offset < end) {
-    let length: number;
+  for (const slice of slices) {
     try {
-      length = rlpItemLength(bytes.subarray(offset, end));
+      items.push(rlpDecode(slice));
     } catch {
-      return undefined;
-    }
-    if (offset + length > end) return undefined;
-    const item = bytes.subarray(offset, offset + length);
-    try {
-      items.push(rlpDecode(item));
-    } catch {
-      if (item[0] < 0xc0) return undefined;
+      if (slice[0] < 0xc0) return undefined;
       items.push([]);
     }
-    offset += length;
   }
   return items;
 }

@@ -51,12 +51,13 @@ export function decodeTransaction(bytes: Uint8Array, types: TransactionTypeRegis
 
 /**
  * A transaction as a block body holds it: a legacy transaction as an RLP list, a typed one as a
- * byte string holding its canonical encoding.
+ * byte string holding its canonical encoding. For a legacy transaction, `encoded` may give the
+ * list's exact encoding (a slice of the block), which is then hashed instead of re-encoding.
  */
-export function decodeTransactionFromBlockBody(value: RlpValue, types: TransactionTypeRegistry = DEFAULT_TRANSACTION_TYPES): Transaction {
+export function decodeTransactionFromBlockBody(value: RlpValue, types: TransactionTypeRegistry = DEFAULT_TRANSACTION_TYPES, encoded?: Uint8Array): Transaction {
   if (Array.isArray(value)) {
     const kind = types.get(LEGACY);
-    return new Transaction(kind, kind.decodeFields(value));
+    return new Transaction(kind, kind.decodeFields(value), encoded);
   }
   if (value.length === 0) throw new DecodeError('INVALID_ENVELOPE', 'transaction', 'transaction bytes are empty');
   if (value[0] > 0x7f) throw envelopeError(value[0]);

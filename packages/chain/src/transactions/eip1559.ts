@@ -1,4 +1,5 @@
-import { ACCESS_LIST, BYTES, type FieldLayout, OPTIONAL_ADDRESS, QUANTITY, UINT64 } from './layout';
+import { BYTES, QUANTITY, UINT64 } from '../rlp/codecs';
+import { ACCESS_LIST, type FieldLayout, OPTIONAL_ADDRESS } from './layout';
 import { defineTypedTransaction } from './typed';
 
 /** The fields of an EIP-1559 transaction before its signature; EIP-4844 extends them. */

@@ -1,4 +1,5 @@
-import { ACCESS_LIST, QUANTITY } from './layout';
+import { QUANTITY } from '../rlp/codecs';
+import { ACCESS_LIST } from './layout';
 import { LEGACY_LAYOUT } from './legacy';
 import { defineTypedTransaction } from './typed';
 

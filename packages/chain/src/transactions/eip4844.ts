@@ -2,7 +2,8 @@ import { type ForkRules, VERSIONED_HASH_VERSION_KZG } from '@cairn/common';
 import { TransactionError } from '../errors';
 import { readOptionalAddress } from '../rlp/fields';
 import { FEE_MARKET_LAYOUT } from './eip1559';
-import { type FieldCodec, type FieldSpec, HASH_LIST, QUANTITY } from './layout';
+import { type FieldCodec, QUANTITY } from '../rlp/codecs';
+import { type FieldSpec, HASH_LIST } from './layout';
 import { defineTypedTransaction } from './typed';
 import type { SignedTransactionFields } from './types';
 

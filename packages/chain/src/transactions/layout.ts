@@ -1,39 +1,15 @@
 import { EMPTY_BYTES, type RlpInput, type RlpValue } from '@cairn/common';
 import { TransactionError } from '../errors';
-import { readBytes, readFixedList, readOptionalAddress, readQuantity, readUint } from '../rlp/fields';
+import { decodeLayout as decodeRows, encodeLayout as encodeRows, type FieldCodec, type FieldRow } from '../rlp/codecs';
+import { readFixedList, readOptionalAddress } from '../rlp/fields';
 import { decodeAccessList, encodeAccessList } from './access-list';
 import type { UnsignedTransaction } from './types';
 
-/** How one field is read from and written to RLP. */
-export interface FieldCodec {
-  decode(value: RlpValue, field: string): unknown;
-  encode(value: unknown): RlpInput;
-  /** Whether the field may be left out (`to` of a creation, an empty access list). */
-  readonly optional?: boolean;
-}
-
 /** The name of a transaction field (other than its type) and its codec. */
-export type FieldSpec = readonly [name: Exclude<keyof UnsignedTransaction, 'type'>, codec: FieldCodec];
+export type FieldSpec = FieldRow<Exclude<keyof UnsignedTransaction, 'type'>>;
 
 /** The RLP field list of a transaction type before its signature, in order. */
 export type FieldLayout = readonly FieldSpec[];
-
-/** An integer of at most 64 bits (nonce, gas limit). */
-export const UINT64: FieldCodec = {
-  decode: (value, field) => readUint(value, field, 8),
-  encode: (value) => value as bigint,
-};
-
-/** A 256-bit quantity (chain id, value, prices); the bound is checked by `validateTransaction`. */
-export const QUANTITY: FieldCodec = {
-  decode: readQuantity,
-  encode: (value) => value as bigint,
-};
-
-export const BYTES: FieldCodec = {
-  decode: readBytes,
-  encode: (value) => value as Uint8Array,
-};
 
 /** The recipient: 20 bytes, or the empty string for a contract creation. */
 export const OPTIONAL_ADDRESS: FieldCodec = {
@@ -55,23 +31,12 @@ export const HASH_LIST: FieldCodec = {
   optional: true,
 };
 
-/** Reads `layout.length` fields from the start of `items`. */
+/** Reads a transaction type's fields from the start of its payload items. */
 export function decodeLayout(items: readonly RlpValue[], layout: FieldLayout): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i < layout.length; i++) {
-    const [name, codec] = layout[i];
-    out[name] = codec.decode(items[i], name);
-  }
-  return out;
+  return decodeRows(items, layout);
 }
 
-/** The RLP items of `tx`'s fields in `layout` order; a missing required field is an error. */
+/** The RLP items of `tx`'s fields in `layout` order; a missing required field is a `MISSING_FIELD` error. */
 export function encodeLayout(tx: UnsignedTransaction, layout: FieldLayout, typeName: string): RlpInput[] {
-  const out: RlpInput[] = [];
-  for (const [name, codec] of layout) {
-    const value = tx[name];
-    if (value === undefined && !codec.optional) throw new TransactionError('MISSING_FIELD', `a ${typeName} transaction needs ${name}`, name);
-    out.push(codec.encode(value));
-  }
-  return out;
+  return encodeRows(tx, layout, (name) => new TransactionError('MISSING_FIELD', `a ${typeName} transaction needs ${name}`, name));
 }

@@ -1,7 +1,8 @@
 import { keccak256, rlpEncode, SignatureError } from '@cairn/common';
 import { TransactionError } from '../errors';
 import { readList, readQuantity } from '../rlp/fields';
-import { BYTES, decodeLayout, encodeLayout, type FieldLayout, OPTIONAL_ADDRESS, QUANTITY, UINT64 } from './layout';
+import { BYTES, QUANTITY, UINT64 } from '../rlp/codecs';
+import { decodeLayout, encodeLayout, type FieldLayout, OPTIONAL_ADDRESS } from './layout';
 import type { SignedTransactionFields, TransactionType } from './types';
 
 /** The fields of a legacy transaction before its signature; EIP-2930 wraps them in a chain id and an access list. */

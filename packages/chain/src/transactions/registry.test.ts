@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { rulesOf, sampleTransactions, TEST_KEY } from '../../test/helpers';
 import { decodeTransaction } from './codec';
 import { FEE_MARKET_LAYOUT } from './eip1559';
-import { QUANTITY, UINT64 } from './layout';
+import { QUANTITY, UINT64 } from '../rlp/codecs';
 import { DEFAULT_TRANSACTION_TYPES, TransactionTypeRegistry } from './registry';
 import { signTransaction } from './sign';
 import { defineTypedTransaction } from './typed';
