@@ -10,7 +10,7 @@ import { createBn254Pairing } from './0x08-bn254-pairing';
 import { blake2f } from './0x09-blake2f';
 import { createPointEvaluation } from './0x0a-point-evaluation';
 import type { PrecompileBackends } from './backends';
-import { nobleBn254 } from './bn254-noble';
+import { createNobleBn254 } from './bn254-noble';
 import { createMicroEthSignerKzg } from './kzg-micro-eth-signer';
 import type { Precompile, PrecompileSet } from './precompile';
 
@@ -65,7 +65,7 @@ export function createPrecompileRegistry(backends: PrecompileBackends): (rules: 
  * `micro-eth-signer` with the mainnet trusted setup (parsed on first use).
  */
 export function createDefaultBackends(): PrecompileBackends {
-  return { secp256k1: { recoverPublicKey }, bn254: nobleBn254, kzg: createMicroEthSignerKzg() };
+  return { secp256k1: { recoverPublicKey }, bn254: createNobleBn254(), kzg: createMicroEthSignerKzg() };
 }
 
 // Pure so that bundles which bring their own backends drop the defaults (and the trusted setup).
