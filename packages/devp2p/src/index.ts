@@ -23,3 +23,7 @@ export * from './peer/offences';
 export * from './peer/peer';
 export * from './peer/peer-manager';
 export * from './peer/defaults';
+export * from './enr/enr';
+export * from './discv4/packets';
+export * from './discv4/kademlia';
+export * from './discv4/discovery';
