@@ -1,5 +1,5 @@
 import { asList, asUint, concatBytes, equalBytes, type RlpInput, type RlpValue, rlpDecode, rlpDecodeStream, rlpEncode } from '@cairn/common';
-import { PeerError, ProtocolError } from '../errors';
+import { type PeerError, ProtocolError, toPeerError } from '../errors';
 import type { RlpxConnection } from '../rlpx/connection';
 import { type Capability, negotiateCapabilities, type SharedCapability } from './capabilities';
 import { DisconnectReason } from './disconnect-reason';
@@ -90,7 +90,7 @@ export class P2pSession {
     this.sendRaw(P2P_HELLO, encodeHello({ protocolVersion: P2P_VERSION, clientId: o.clientId, capabilities: o.capabilities, listenPort: o.listenPort, nodeId: o.nodeId }));
     this.connection.start({
       onFrame: (body) => this.receive(body),
-      onFrameError: (error) => this.finish({ reason: DisconnectReason.BreachOfProtocol, by: 'local', error }),
+      onFrameError: (error) => this.fail(error),
       onClose: () => this.finish({ reason: DisconnectReason.TcpError, by: 'transport' }),
     });
     return hello;
@@ -152,7 +152,7 @@ export class P2pSession {
       const payload = this.decodePayload(code, rest);
       this.dispatch(code, payload);
     } catch (error) {
-      this.fail(error instanceof PeerError ? error : new ProtocolError(`bad message: ${(error as Error).message}`, { cause: error }));
+      this.fail(toPeerError(error, 'bad message'));
     }
   }
 
@@ -202,7 +202,7 @@ export class P2pSession {
     try {
       this.handlers.get(capability.name)!(code, payload);
     } catch (error) {
-      this.fail(error instanceof PeerError ? error : new ProtocolError(`bad ${capability.name} message: ${(error as Error).message}`, { cause: error }));
+      this.fail(toPeerError(error, `bad ${capability.name} message`));
     }
   }
 

@@ -32,7 +32,7 @@ type Listener<T> = (value: T) => void;
 export class PeerManager {
   readonly nodeId: Uint8Array;
   readonly offences: OffenceLog;
-  private readonly options: PeerManagerOptions;
+  private options: PeerManagerOptions;
   private readonly active = new Map<string, Peer>();
   private readonly pending = new Set<Socket>();
   /** Every open socket, including refused ones still flushing their Disconnect. */
@@ -75,7 +75,10 @@ export class PeerManager {
       server.once('error', reject);
       server.listen(this.options.listenPort, this.options.listenAddress, () => {
         server.off('error', reject);
-        resolve((server.address() as { port: number }).port);
+        const port = (server.address() as { port: number }).port;
+        // Hello advertises the listening port; when it was left to the system, use the bound one.
+        if (this.options.session.listenPort === 0) this.options = { ...this.options, session: { ...this.options.session, listenPort: port } };
+        resolve(port);
       });
     });
   }
