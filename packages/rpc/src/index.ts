@@ -24,3 +24,4 @@ export * from './subscriptions/kinds';
 export * from './subscriptions/methods';
 export * from './filters/filter-manager';
 export * from './filters/methods';
+export * from './methods/eth-info';
