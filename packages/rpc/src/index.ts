@@ -25,3 +25,8 @@ export * from './subscriptions/methods';
 export * from './filters/filter-manager';
 export * from './filters/methods';
 export * from './methods/eth-info';
+export * from './chain/views';
+export * from './chain/backend';
+export * from './chain/block-resolver';
+export * from './schemas/storage-slot';
+export * from './methods/eth-state';
