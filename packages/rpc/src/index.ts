@@ -30,3 +30,8 @@ export * from './chain/backend';
 export * from './chain/block-resolver';
 export * from './schemas/storage-slot';
 export * from './methods/eth-state';
+export * from './format/header';
+export * from './format/transaction';
+export * from './format/block';
+export * from './format/receipt';
+export * from './methods/eth-blocks';

@@ -2,7 +2,6 @@ import { bytesToHex } from '@cairn/common';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localRpc } from '../../test/support/local-rpc';
 import { type FakeAccount, MemoryChain } from '../../test/support/memory-chain';
-import { BlockResolver } from '../chain/block-resolver';
 import type { HeaderView } from '../chain/views';
 import { ethStateMethods } from './eth-state';
 
@@ -31,7 +30,7 @@ beforeAll(() => {
 
 const call = localRpc(
   ethStateMethods({
-    blocks: new BlockResolver(chain),
+    chain,
     state: chain,
     pendingNonce: async (address) => (bytesToHex(address) === ALICE ? 77n : undefined),
   }),

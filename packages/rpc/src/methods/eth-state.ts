@@ -1,7 +1,7 @@
 import { bigintToFixedBytes, bigintToHex, bytesToHex } from '@cairn/common';
 import { z } from 'zod';
-import type { StateReader, StateView } from '../chain/backend';
-import type { BlockResolver } from '../chain/block-resolver';
+import type { ChainReader, StateReader, StateView } from '../chain/backend';
+import { BlockResolver } from '../chain/block-resolver';
 import { RpcErrors } from '../errors/application-errors';
 import { defineMethod, type RpcMethod } from '../registry/method';
 import { type BlockParameter, BlockParameterSchema } from '../schemas/block-parameter';
@@ -9,7 +9,7 @@ import { Address } from '../schemas/primitives';
 import { StorageSlot } from '../schemas/storage-slot';
 
 export interface EthStateDependencies {
-  readonly blocks: BlockResolver;
+  readonly chain: ChainReader;
   readonly state: StateReader;
   /** The next nonce counting the sender's pooled transactions, for the `pending` tag; undefined when none are pooled. */
   pendingNonce?(address: Uint8Array): Promise<bigint | undefined>;
@@ -23,8 +23,9 @@ const Block = BlockParameterSchema.describe('block');
  * naming the block, so callers can tell an old block from a missing one.
  */
 export function ethStateMethods(deps: EthStateDependencies): RpcMethod[] {
+  const blocks = new BlockResolver(deps.chain);
   async function stateAt(parameter: BlockParameter | undefined): Promise<StateView> {
-    const header = await deps.blocks.require(parameter ?? { kind: 'tag', tag: 'latest' });
+    const header = await blocks.require(parameter ?? { kind: 'tag', tag: 'latest' });
     const state = await deps.state.stateAt(header);
     if (state === undefined) throw RpcErrors.worldStateUnavailable(`the state of block ${header.number} is no longer retained`);
     return state;
