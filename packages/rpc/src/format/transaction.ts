@@ -18,7 +18,9 @@ export function effectiveGasPrice(tx: TransactionView, baseFeePerGas: bigint | u
   if (tx.maxFeePerGas === undefined || tx.maxPriorityFeePerGas === undefined) return tx.gasPrice ?? 0n;
   if (baseFeePerGas === undefined) return tx.maxFeePerGas;
   const withTip = baseFeePerGas + tx.maxPriorityFeePerGas;
-  return withTip < tx.maxFeePerGas ? withTip : tx.maxFeePerGas;
+  // bigint, so not Math.min.
+  if (withTip < tx.maxFeePerGas) return withTip;
+  return tx.maxFeePerGas;
 }
 
 /** The chain id a legacy `v` binds to under EIP-155 (v = chainId·2 + 35 + parity), if any. */
