@@ -35,3 +35,6 @@ export * from './format/transaction';
 export * from './format/block';
 export * from './format/receipt';
 export * from './methods/eth-blocks';
+export * from './chain/bloom';
+export * from './chain/log-query';
+export * from './methods/eth-logs';

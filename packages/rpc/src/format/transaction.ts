@@ -1,4 +1,5 @@
 import { bigintToHex, bytesToHex, type Hex } from '@cairn/common';
+import { minBigInt } from './bigint';
 import type { TransactionRecord, TransactionView } from '../chain/views';
 
 /** Where a mined transaction sits; absent for a pending one. */
@@ -17,10 +18,7 @@ export interface TransactionPosition {
 export function effectiveGasPrice(tx: TransactionView, baseFeePerGas: bigint | undefined): bigint {
   if (tx.maxFeePerGas === undefined || tx.maxPriorityFeePerGas === undefined) return tx.gasPrice ?? 0n;
   if (baseFeePerGas === undefined) return tx.maxFeePerGas;
-  const withTip = baseFeePerGas + tx.maxPriorityFeePerGas;
-  // bigint, so not Math.min.
-  if (withTip < tx.maxFeePerGas) return withTip;
-  return tx.maxFeePerGas;
+  return minBigInt(baseFeePerGas + tx.maxPriorityFeePerGas, tx.maxFeePerGas);
 }
 
 /** The chain id a legacy `v` binds to under EIP-155 (v = chainId·2 + 35 + parity), if any. */

@@ -34,6 +34,8 @@ export class MemoryChain implements ChainReader, StateReader {
   readonly #states = new Map<string, World>();
   #canonical: Uint8Array[] = [];
   safeNumber?: bigint;
+  /** Numbers of the blocks whose receipts were read, in order, so tests can see what a query touched. */
+  readonly receiptReads: bigint[] = [];
   finalizedNumber?: bigint;
 
   /** Makes a header whose hash commits to its contents, on top of `parent`. */
@@ -102,6 +104,8 @@ export class MemoryChain implements ChainReader, StateReader {
     return this.#blocks.get(bytesToHex(hash));
   }
   async receipts(blockHash: Uint8Array) {
+    const block = this.#blocks.get(bytesToHex(blockHash));
+    if (block) this.receiptReads.push(block.header.number);
     return this.#receipts.get(bytesToHex(blockHash));
   }
   async transactionLocation(hash: Uint8Array): Promise<TransactionLocation | undefined> {
