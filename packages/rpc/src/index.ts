@@ -38,3 +38,5 @@ export * from './methods/eth-blocks';
 export * from './chain/bloom';
 export * from './chain/log-query';
 export * from './methods/eth-logs';
+export * from './chain/pool';
+export * from './methods/txpool';

@@ -31,7 +31,7 @@ export const SAMPLE_TRANSACTIONS: TransactionView[] = [
 ];
 
 export function records(transactions: TransactionView[]): TransactionRecord[] {
-  return transactions.map((transaction, i) => ({ transaction, hash: keccak256(rlpEncode([BigInt(i), transaction.nonce, transaction.gasLimit])), sender: SENDER }));
+  return transactions.map((transaction, i) => ({ transaction, hash: keccak256(rlpEncode([BigInt(i), transaction.nonce, transaction.gasLimit, transaction.value, transaction.gasPrice ?? transaction.maxFeePerGas ?? 0n])), sender: SENDER }));
 }
 
 /** Receipts for the sample transactions: cumulative gas, one Transfer log in the first and third. */
