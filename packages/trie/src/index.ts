@@ -10,3 +10,4 @@ export * from './verify-proof';
 export * from './state/types';
 export * from './state/world-state';
 export type { Pruner } from './pruning/pruner';
+export { StoredState, type AccountProof, type StorageProof } from './state/state-reader';

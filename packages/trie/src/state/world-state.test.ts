@@ -1,4 +1,4 @@
-import { KECCAK256_EMPTY, bytesToHex, keccak256 } from '@cairn/common';
+import { KECCAK256_EMPTY, bytesToHex, keccak256, rlpEncode } from '@cairn/common';
 import { MemoryStore } from '@cairn/storage';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,8 @@ import { type Model, applyToModel, blockArb, cloneModel, modelRoot, toChanges } 
 import { expectState } from '../../test/helpers/state-contents';
 import { EMPTY_TRIE_ROOT } from '../empty-root';
 import { PruningError, StateCommitError, StateNotAvailableError } from '../errors';
+import { verifyProof } from '../verify-proof';
+import { slotKey } from './state-reader';
 import { WorldState } from './world-state';
 
 const address = (n: number) => new Uint8Array(20).fill(n);
@@ -79,5 +81,24 @@ describe('WorldState', () => {
     await expect(state.commit(EMPTY_TRIE_ROOT, [])).rejects.toBeInstanceOf(StateCommitError);
     await state.close();
     await expect(WorldState.open(pruned)).rejects.toBeInstanceOf(PruningError);
+  });
+});
+
+describe('StoredState.getProof', () => {
+  it('gives EIP-1186 proofs that verify against the state root and the storage root', async () => {
+    const state = await WorldState.open(new MemoryStore());
+    const changes = [1, 2, 3].map((n) => ({ address: address(n), account: { nonce: BigInt(n), balance: 10n, codeHash: KECCAK256_EMPTY }, storageCleared: false, storage: new Map([[BigInt(n), 7n]]) }));
+    const root = await state.commit(EMPTY_TRIE_ROOT, changes);
+    const proof = await state.at(root).getProof(address(2), [2n, 5n]);
+    expect(proof.account?.nonce).toBe(2n);
+    const leaf = verifyProof(root, keccak256(address(2)), proof.accountProof);
+    expect(leaf).toBeDefined();
+    expect(verifyProof(proof.storageHash, keccak256(slotKey(2n)), proof.storageProof[0].proof)).toEqual(rlpEncode(7n));
+    expect(proof.storageProof.map((p) => p.value)).toEqual([7n, 0n]);
+    expect(verifyProof(proof.storageHash, keccak256(slotKey(5n)), proof.storageProof[1].proof)).toBeUndefined();
+    const absent = await state.at(root).getProof(address(9), [1n]);
+    expect(absent.account).toBeUndefined();
+    expect(verifyProof(root, keccak256(address(9)), absent.accountProof)).toBeUndefined();
+    expect(bytesToHex(absent.storageHash)).toBe(bytesToHex(EMPTY_TRIE_ROOT));
   });
 });

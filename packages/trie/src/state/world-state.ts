@@ -8,7 +8,7 @@ import { WriteLock } from '../pruning/write-lock';
 import { TrieNodeStore } from '../store/node-store';
 import { type AppliedChanges, applyChanges } from './apply-changes';
 import { StoredState } from './state-reader';
-import type { AccountChange, BlockRef, CommitOptions, StateReader } from './types';
+import type { AccountChange, BlockRef, CommitOptions } from './types';
 
 /** Besu's --pruning-enabled and --pruning-blocks-retained. */
 export interface PruningOptions {
@@ -84,7 +84,7 @@ export class WorldState {
   }
 
   /** The state at `root`. Reading a pruned or unknown root fails with `StateNotAvailableError`. */
-  at(root: Uint8Array): StateReader {
+  at(root: Uint8Array): StoredState {
     return new StoredState(root, this.nodes, this.#code, this.hash);
   }
 
