@@ -138,13 +138,21 @@ export class Trie {
     return result;
   }
 
-  /** `commit` in a batch of its own, written to the node store at once; returns the root. */
+  /**
+   * `commit` in a batch of its own, written to the node store at once; returns the root. The
+   * trie then lets go of its nodes and reads them back through the node store's cache.
+   */
   async persist(): Promise<Uint8Array> {
     if (!this.#nodes) throw new MissingNodeError(this.root(), 'this trie has no node store to persist to');
     const batch = this.#nodes.store.batch();
     const result = this.commit(batch);
     await batch.write();
     for (const { hash, node } of result.inserted) this.#nodes.remember(hash, node);
+    // From now on the trie reads through the node store, so it holds no more than its cache.
+    if (this.#root !== undefined) {
+      this.#root = new HashNode(result.root);
+      this.#baseRootNode = undefined;
+    }
     return result.root;
   }
 

@@ -1,6 +1,6 @@
 import { bytesToHex, equalBytes } from '@cairn/common';
 import type { BatchWriter, KeyValueSegment, KeyValueStore } from '@cairn/storage';
-import { PruningError, StateNotAvailableError } from '../errors';
+import { PruningError, StateCommitError, StateNotAvailableError } from '../errors';
 import { hashKey } from '../store/node-cache';
 import type { TrieNodeStore } from '../store/node-store';
 import type { BlockRef } from '../state/types';
@@ -83,8 +83,16 @@ export class Pruner {
     return pruner;
   }
 
-  /** Throws `StateNotAvailableError` when `block`'s parent state is below the pruned horizon. */
+  /**
+   * Throws `StateNotAvailableError` when `block`'s parent state is below the pruned horizon, and
+   * `StateCommitError` when `base` is not the root committed for the parent (the journal would
+   * then describe changes from the wrong state).
+   */
   checkParent(block: BlockRef, base: Uint8Array): void {
+    const parent = this.#index.get(block.parentHash);
+    if (parent !== undefined && !equalBytes(parent.root, base)) {
+      throw new StateCommitError(`block ${block.number} names base root ${bytesToHex(base)}, but its parent committed ${bytesToHex(parent.root)}`);
+    }
     const pruned = this.#progress.pruned;
     if (pruned === undefined) return;
     const ancestor = block.number > pruned.number ? this.#index.ancestorAt(block.parentHash, block.number - 1n, pruned.number) : undefined;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { expectState, reachable } from '../../test/helpers/state-contents';
 import { type Intent, type Model, applyToModel, blockArb, cloneModel, toChanges } from '../../test/helpers/state-model';
 import { EMPTY_TRIE_ROOT } from '../empty-root';
-import { StateNotAvailableError } from '../errors';
+import { StateCommitError, StateNotAvailableError } from '../errors';
 import { TrieNodeStore } from '../store/node-store';
 import { WorldState } from '../state/world-state';
 
@@ -31,6 +31,17 @@ async function keys(store: MemoryStore, id: SegmentId): Promise<Set<string>> {
 }
 
 describe('state pruning', () => {
+  it('refuses a commit whose base is not its parent block\'s root', async () => {
+    const state = await WorldState.open(new MemoryStore(), { pruning: { enabled: true, blocksRetained: 4 } });
+    const g = { number: 0n, hash: keccak256(Uint8Array.of(0)), parentHash: new Uint8Array(32) };
+    const change = { address: new Uint8Array(20).fill(1), account: { nonce: 1n, balance: 1n, codeHash: keccak256(new Uint8Array(0)) }, storageCleared: false, storage: new Map() };
+    const root = await state.commit(EMPTY_TRIE_ROOT, [change], { block: g });
+    const b1 = { number: 1n, hash: keccak256(Uint8Array.of(1)), parentHash: g.hash };
+    await expect(state.commit(EMPTY_TRIE_ROOT, [], { block: b1 })).rejects.toBeInstanceOf(StateCommitError);
+    expect(bytesToHex(await state.commit(root, [], { block: b1 }))).toBe(bytesToHex(root));
+    await state.close();
+  });
+
   it('keeps exactly the state of retained roots, through side blocks and reorganisations', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 3 }), fc.array(stepArb, { minLength: 1, maxLength: 24 }), async (retained, steps) => {
