@@ -5,7 +5,7 @@ import { lookup } from './core/lookup';
 import { insert, remove } from './core/mutate';
 import { bytesToNibbles } from './core/nibbles';
 import { HASH, HashNode, type LoadedNode, type TrieNode, isClean } from './core/node';
-import { computeReference } from './core/node-encoding';
+import { NodeEncoder } from './core/node-encoding';
 import { createProof } from './core/proof';
 import { type MutationContext, NeedNode } from './core/resolver';
 import { EMPTY_TRIE_ROOT } from './empty-root';
@@ -39,9 +39,11 @@ export class Trie {
   /** Hashes of stored nodes that left the trie since the last commit. */
   #removed: Uint8Array[] = [];
   readonly #context: MutationContext;
+  readonly #encoder: NodeEncoder;
 
   constructor(options: TrieOptions = {}) {
     this.hash = options.hash ?? keccak256;
+    this.#encoder = new NodeEncoder(this.hash);
     this.#nodes = options.nodes;
     const root = options.root ?? EMPTY_TRIE_ROOT;
     const empty = equalBytes(root, EMPTY_TRIE_ROOT);
@@ -109,13 +111,13 @@ export class Trie {
    */
   async createProof(key: Uint8Array): Promise<Uint8Array[]> {
     this.root();
-    return createProof(this.#context, this.#root, key);
+    return createProof(this.#context, this.#encoder, this.#root, key);
   }
 
   /** The root hash (synchronous): hashes the nodes changed since the last call, once each. */
   root(): Uint8Array {
     if (this.#rootHash === undefined) {
-      const ref = computeReference(this.#root!, this.hash);
+      const ref = this.#encoder.reference(this.#root!);
       // The root is always referred to by hash, even when its encoding is under 32 bytes.
       this.#rootHash = ref.length === 32 ? ref : this.hash(ref);
     }
@@ -130,7 +132,7 @@ export class Trie {
    */
   commit(batch: BatchWriter): TrieCommit {
     const root = this.root();
-    const inserted = this.#root === undefined ? [] : collectCommit(this.#root, root, batch);
+    const inserted = this.#root === undefined ? [] : collectCommit(this.#encoder, this.#root, root, batch);
     const result: TrieCommit = { root, inserted, removed: this.#removed };
     this.#removed = [];
     this.#baseRoot = root;
