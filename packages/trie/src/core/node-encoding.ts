@@ -106,7 +106,7 @@ function writeBranch(out: Uint8Array, offset: number, node: BranchNode): number 
 
 /** Writes the RLP of `node` (whose children are clean) into `out` from 0; returns its length. */
 function writeNode(node: LoadedNode, payload: number, out: Uint8Array): number {
-  let offset = writeLength(out, 0, payload, 0xc0);
+  const offset = writeLength(out, 0, payload, 0xc0);
   switch (node.kind) {
     case LEAF:
       return writeString(out, writePath(out, offset, node.path, true), node.value);
@@ -137,9 +137,10 @@ export class NodeEncoder {
     if (node.encoded !== undefined) return node.encoded;
     if (node.kind === EXTENSION) this.reference(node.child);
     else if (node.kind === BRANCH) for (let i = 0; i < 16; i++) if (node.children[i] !== undefined) this.reference(node.children[i]!);
-    const size = listSize(payloadSize(node));
+    const payload = payloadSize(node);
+    const size = listSize(payload);
     if (size > this.#buffer.length) this.#buffer = new Uint8Array(Math.max(size, 2 * this.#buffer.length));
-    writeNode(node, payloadSize(node), this.#buffer);
+    writeNode(node, payload, this.#buffer);
     if (size < 32) return (node.encoded = this.#buffer.slice(0, size));
     return (node.hash = this.hash(this.#buffer.subarray(0, size)));
   }
