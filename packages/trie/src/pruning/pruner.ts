@@ -129,6 +129,10 @@ export class Pruner {
   async setHead(hash: Uint8Array): Promise<void> {
     const record = this.#index.get(hash);
     if (record === undefined) throw new PruningError(`block ${bytesToHex(hash)} has no state commit that is still retained`);
+    const pruned = this.#progress.pruned;
+    if (pruned && !equalBytes(this.#index.ancestorAt(record.hash, record.number, pruned.number) ?? new Uint8Array(0), pruned.hash)) {
+      throw new PruningError(`block ${bytesToHex(hash)} branches off below the retained window (pruned up to block ${pruned.number})`);
+    }
     const head = { number: record.number, hash: record.hash };
     await this.lock.run(() => this.segments.metadata.put(HEAD_KEY, encodeHead(head)));
     this.#head = head;
@@ -212,7 +216,11 @@ export class Pruner {
     const changes = deltas.entries();
     const stored = await this.segments.counts.getMany(changes.map((c) => countKey(c.kind, c.hash)));
     const deleted: Uint8Array[] = [];
-    await this.lock.run(async () => {
+    const written = await this.lock.run(async () => {
+      // A reorganisation while the step ran may have changed the canonical block it pruned: redo.
+      if (pruned && pruned !== this.#progress.pruned && !equalBytes(this.#index.ancestorAt(this.#head!.hash, this.#head!.number, pruned.number) ?? new Uint8Array(0), pruned.hash)) {
+        return false;
+      }
       const batch = this.store.batch();
       const counts = this.segments.counts.within(batch);
       for (const [i, { kind, hash, delta }] of changes.entries()) {
@@ -234,7 +242,9 @@ export class Pruner {
       await batch.write();
       this.#progress = progress;
       this.#recent = undefined;
+      return true;
     });
+    if (!written) return true;
     for (const hash of deleted) this.nodes.forget(hash);
     for (const record of processed) this.#index.remove(record);
     return true;
