@@ -42,6 +42,35 @@ describe('state pruning', () => {
     await state.close();
   });
 
+  it('keeps a storage trie two accounts share until neither has it, and a node written again after it was pruned', async () => {
+    const store = new MemoryStore();
+    const state = await WorldState.open(store, { pruning: { enabled: true, blocksRetained: 1 } });
+    const nodes = new TrieNodeStore(segment(store, Segments.trieNodes));
+    const [a, b] = [new Uint8Array(20).fill(1), new Uint8Array(20).fill(2)];
+    const account = { nonce: 1n, balance: 5n, codeHash: keccak256(new Uint8Array(0)) };
+    const storage = new Map([[1n, 1n << 200n], [2n, 3n]]);
+    let parent: { number: bigint; hash: Uint8Array; root: Uint8Array } = { number: -1n, hash: new Uint8Array(32), root: EMPTY_TRIE_ROOT };
+    const block = async (changes: Parameters<WorldState['commit']>[1]) => {
+      const hash = keccak256(bigintToFixedBytes(parent.number + 2n, 32));
+      const root = await state.commit(parent.root, changes, { block: { number: parent.number + 1n, hash, parentHash: parent.hash } });
+      parent = { number: parent.number + 1n, hash, root };
+      await state.pruner!.idle();
+      const expected = await reachable(nodes, root);
+      expect(await keys(store, Segments.trieNodes)).toEqual(expected.nodes);
+      return state.at(root);
+    };
+    await block([{ address: a, account, storageCleared: false, storage }, { address: b, account, storageCleared: false, storage }]);
+    let reader = await block([{ address: a, account: null, storageCleared: true, storage: new Map() }]);
+    expect(await reader.getStorage(b, 1n)).toBe(1n << 200n);
+    reader = await block([{ address: b, account: null, storageCleared: true, storage: new Map() }]);
+    expect(await keys(store, Segments.trieNodes)).toEqual(new Set());
+    // The same account, storage and so the same nodes again, after all of them were deleted.
+    reader = await block([{ address: a, account, storageCleared: false, storage }]);
+    expect(await reader.getStorage(a, 2n)).toBe(3n);
+    expect((await keys(store, Segments.trieNodes)).size).toBeGreaterThan(0);
+    await state.close();
+  });
+
   it('keeps exactly the state of retained roots, through side blocks and reorganisations', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 3 }), fc.array(stepArb, { minLength: 1, maxLength: 24 }), async (retained, steps) => {
