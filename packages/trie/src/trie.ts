@@ -1,4 +1,4 @@
-import { type Hash256, equalBytes, keccak256 } from '@cairn/common';
+import { type Hash256, ValueError, equalBytes, keccak256 } from '@cairn/common';
 import type { BatchWriter } from '@cairn/storage';
 import { type IterateOptions, iterate } from './core/iterate';
 import { lookup } from './core/lookup';
@@ -20,6 +20,11 @@ export interface TrieOptions {
   readonly nodes?: TrieNodeStore;
   /** The root to open (anything but the empty root needs `nodes`). */
   readonly root?: Uint8Array;
+}
+
+function checkBytes(bytes: Uint8Array, what: string): Uint8Array {
+  if (!(bytes instanceof Uint8Array)) throw new ValueError(`a trie ${what} must be a Uint8Array`);
+  return bytes;
 }
 
 /**
@@ -65,7 +70,7 @@ export class Trie {
 
   /** The value stored at `key`, or undefined. */
   async get(key: Uint8Array): Promise<Uint8Array | undefined> {
-    const nibbles = bytesToNibbles(key);
+    const nibbles = bytesToNibbles(checkBytes(key, 'key'));
     for (;;) {
       const result = lookup(this.#context, this.#root, nibbles);
       if (!(result instanceof NeedNode)) return result;
@@ -75,8 +80,8 @@ export class Trie {
 
   /** Stores `value` at `key`; an empty value deletes the key. */
   async put(key: Uint8Array, value: Uint8Array): Promise<void> {
-    if (value.length === 0) return this.del(key);
-    const nibbles = bytesToNibbles(key);
+    if (checkBytes(value, 'value').length === 0) return this.del(key);
+    const nibbles = bytesToNibbles(checkBytes(key, 'key'));
     await this.#loadRoot();
     for (;;) {
       const result = insert(this.#context, this.#root, nibbles, 0, value);
@@ -87,7 +92,7 @@ export class Trie {
 
   /** Removes `key` (nothing happens when it is absent). */
   async del(key: Uint8Array): Promise<void> {
-    const nibbles = bytesToNibbles(key);
+    const nibbles = bytesToNibbles(checkBytes(key, 'key'));
     await this.#loadRoot();
     for (;;) {
       const result = remove(this.#context, this.#root, nibbles, 0);

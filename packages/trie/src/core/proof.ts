@@ -46,6 +46,7 @@ export async function createProof(resolver: NodeResolver, encoder: NodeEncoder, 
  * root throws `InvalidProofError`. Nodes not on the key's path are ignored.
  */
 export function verifyProof(root: Uint8Array, key: Uint8Array, proof: readonly Uint8Array[], hash: Hash256): Uint8Array | undefined {
+  if (!Array.isArray(proof) || proof.some((node) => !(node instanceof Uint8Array))) throw new InvalidProofError('a proof must be a list of byte strings');
   const byHash = new Map<string, Uint8Array>();
   for (const node of proof) byHash.set(bytesToHex(hash(node)), node);
   const fetch = (ref: Uint8Array): LoadedNode => {
