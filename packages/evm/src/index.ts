@@ -1,1 +1,11 @@
-export {};
+export { Evm, type EvmOptions, type ForkRuntime, blobGasPriceOf } from './evm';
+export type { PrecompileLike, PrecompileProvider, PrecompileSet } from './call/precompile-set';
+export { JournaledState, type Log, EMPTY_TRIE_ROOT } from './state/journaled-state';
+export type { Account, AccountChange, StateReader } from './state/reader';
+export type { AccessListEntry, BlockEnv, TransactionEnv } from './transaction/environment';
+export { TransactionError, type TransactionErrorCode } from './transaction/errors';
+export { runTransaction, type TransactionOptions, type TransactionResult } from './transaction/run-transaction';
+export { runCall, type CallMessage, type CallResult } from './transaction/run-call';
+export { applyWithdrawals, SYSTEM_ADDRESS, systemCall, type SystemCallResult, type Withdrawal } from './transaction/block-operations';
+export type { FrameEnter, FrameExit, FrameType, Hooks, OpcodeStep } from './tracing/hooks';
+export { OPCODES, type OpcodeInfo, opcodeName } from './opcodes/opcodes';
