@@ -1,7 +1,8 @@
 export { Evm, type EvmOptions, type ForkRuntime, blobGasPriceOf } from './evm';
 export type { PrecompileLike, PrecompileProvider, PrecompileSet } from './call/precompile-set';
-export { JournaledState, type Log, EMPTY_TRIE_ROOT } from './state/journaled-state';
-export type { Account, AccountChange, StateReader } from './state/reader';
+export { JournaledState, type Log } from './state/journaled-state';
+export { type AccountSetup, MemoryState } from './state/memory-state';
+export type { AccountChange, StateReader } from './state/reader';
 export type { AccessListEntry, BlockEnv, TransactionEnv } from './transaction/environment';
 export { TransactionError, type TransactionErrorCode } from './transaction/errors';
 export { runTransaction, type TransactionOptions, type TransactionResult } from './transaction/run-transaction';

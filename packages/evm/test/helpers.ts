@@ -4,7 +4,7 @@ import { JournaledState } from '../src/state/journaled-state';
 import type { BlockEnv } from '../src/transaction/environment';
 import { type CallResult, runCall } from '../src/transaction/run-call';
 import type { Hooks } from '../src/tracing/hooks';
-import { TestReader } from './memory-reader';
+import { MemoryState } from '../src/state/memory-state';
 
 export const CALLER = hexToBytes('0x1000000000000000000000000000000000000001');
 export const CONTRACT = hexToBytes('0x00000000000000000000000000000000000c0de0');
@@ -26,18 +26,18 @@ export function push(value: bigint): string {
 
 export interface Run extends CallResult {
   readonly state: JournaledState;
-  readonly reader: TestReader;
+  readonly reader: MemoryState;
 }
 
 /** Runs `bytecode` at CONTRACT, called by CALLER, under `fork`. */
 export async function run(
   fork: Fork,
   bytecode: Uint8Array,
-  options: { gas?: bigint; data?: Uint8Array; value?: bigint; setup?: (reader: TestReader) => void; hooks?: Hooks } = {},
+  options: { gas?: bigint; data?: Uint8Array; value?: bigint; setup?: (reader: MemoryState) => void; hooks?: Hooks } = {},
 ): Promise<Run> {
-  const reader = new TestReader();
-  reader.set(CALLER, { balance: 10n ** 20n });
-  reader.set(CONTRACT, { code: bytecode });
+  const reader = new MemoryState();
+  reader.setAccount(CALLER, { balance: 10n ** 20n });
+  reader.setAccount(CONTRACT, { code: bytecode });
   options.setup?.(reader);
   const state = new JournaledState(reader);
   const evm = new Evm({ precompiles: () => new Map() });

@@ -1,4 +1,5 @@
 import { bigintToFixedBytes, bytesToBigInt, bytesToHex, EMPTY_BYTES, equalBytes, type Hash256, KECCAK256_EMPTY, keccak256 } from '@cairn/common';
+import { EMPTY_TRIE_ROOT } from '@cairn/trie';
 import { AccountState } from './account-state';
 import { Change, type JournalEntry, type RecreatedFrom, undo } from './journal';
 import type { AccountChange, StateReader } from './reader';
@@ -9,9 +10,6 @@ export interface Log {
   readonly topics: readonly Uint8Array[];
   readonly data: Uint8Array;
 }
-
-/** Root of an empty Merkle Patricia trie: keccak256(rlp("")). */
-export const EMPTY_TRIE_ROOT = keccak256(Uint8Array.of(0x80));
 
 /**
  * The EVM's view of the world state during a block: accounts and slots are read once from a

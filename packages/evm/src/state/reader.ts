@@ -1,12 +1,5 @@
 import type { Address } from '@cairn/common';
-
-/** An account as the world state stores it (the trie leaf's four fields). */
-export interface Account {
-  readonly nonce: bigint;
-  readonly balance: bigint;
-  readonly storageRoot: Uint8Array;
-  readonly codeHash: Uint8Array;
-}
+import type { Account } from '@cairn/trie';
 
 /**
  * The read side of a world state, as the EVM needs it: accounts, storage slots and code by hash.
