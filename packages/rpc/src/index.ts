@@ -40,3 +40,7 @@ export * from './chain/log-query';
 export * from './methods/eth-logs';
 export * from './chain/pool';
 export * from './methods/txpool';
+export * from './chain/fees';
+export * from './chain/gas-price-oracle';
+export * from './chain/fee-history';
+export * from './methods/eth-fees';
