@@ -44,3 +44,6 @@ export * from './chain/fees';
 export * from './chain/gas-price-oracle';
 export * from './chain/fee-history';
 export * from './methods/eth-fees';
+export * from './chain/executor';
+export * from './chain/gas-estimator';
+export * from './methods/eth-call';
