@@ -47,3 +47,7 @@ export * from './methods/eth-fees';
 export * from './chain/executor';
 export * from './chain/gas-estimator';
 export * from './methods/eth-call';
+export * from './chain/raw';
+export * from './chain/proof';
+export * from './methods/debug-raw';
+export * from './methods/eth-proof';
