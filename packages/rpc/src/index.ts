@@ -51,3 +51,4 @@ export * from './chain/raw';
 export * from './chain/proof';
 export * from './methods/debug-raw';
 export * from './methods/eth-proof';
+export * from './methods/admin';
