@@ -52,3 +52,5 @@ export * from './chain/proof';
 export * from './methods/debug-raw';
 export * from './methods/eth-proof';
 export * from './methods/admin';
+export * from './registry/standard-methods';
+export * from './format/bigint';

@@ -1,5 +1,6 @@
 import { blobBaseFee, type ChainConfig, GAS_PER_BLOB, nextExcessBlobGas } from '@cairn/common';
 import { invalidParams } from '../errors/json-rpc-error';
+import { maxBigInt } from '../format/bigint';
 import type { BlockParameter } from '../schemas/block-parameter';
 import type { ChainReader } from './backend';
 import { BlockResolver } from './block-resolver';
@@ -42,7 +43,7 @@ export class FeeHistoryQuery {
       throw invalidParams(`params[0] (block count): must be between 1 and ${MAX_FEE_HISTORY_BLOCKS}`);
     }
     const last = await this.#resolver.require(newest);
-    const first = last.number - blockCount + 1n < 0n ? 0n : last.number - blockCount + 1n;
+    const first = maxBigInt(last.number - blockCount + 1n, 0n);
     const out: FeeHistory = { oldestBlock: first, baseFeePerGas: [], gasUsedRatio: [], baseFeePerBlobGas: [], blobGasUsedRatio: [], reward: percentiles ? [] : undefined };
     for (let number = first; number <= last.number; number++) {
       const header = number === last.number ? last : await this.#options.chain.headerByNumber(number);

@@ -1,11 +1,11 @@
+import { minBigInt } from '../format/bigint';
 import type { TransactionView } from './views';
 
 /** The tip per gas a transaction paid the block producer above the base fee. */
 export function effectiveTip(tx: TransactionView, baseFeePerGas: bigint | undefined): bigint {
   const base = baseFeePerGas ?? 0n;
   if (tx.maxFeePerGas !== undefined && tx.maxPriorityFeePerGas !== undefined) {
-    const room = tx.maxFeePerGas - base;
-    return tx.maxPriorityFeePerGas < room ? tx.maxPriorityFeePerGas : room;
+    return minBigInt(tx.maxPriorityFeePerGas, tx.maxFeePerGas - base);
   }
   return (tx.gasPrice ?? 0n) - base;
 }

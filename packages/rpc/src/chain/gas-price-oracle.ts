@@ -1,4 +1,5 @@
 import { bytesToHex } from '@cairn/common';
+import { maxBigInt, minBigInt } from '../format/bigint';
 import { effectiveGasPrice } from '../format/transaction';
 import type { ChainReader } from './backend';
 import { effectiveTip, percentileOf } from './fees';
@@ -43,19 +44,18 @@ export class GasPriceOracle {
   async gasPrice(): Promise<bigint> {
     const { head, sample } = await this.#sampled();
     const nextBase = this.#options.nextBaseFeePerGas(head) ?? 0n;
-    const floor = nextBase > this.#options.minGasPrice ? nextBase : this.#options.minGasPrice;
+    const floor = maxBigInt(nextBase, this.#options.minGasPrice);
     const suggested = percentileOf(sample.prices, this.#options.percentile ?? 50);
     if (suggested === undefined) return floor;
     const max = this.#options.maxPrice ?? 500_000_000_000n;
-    const capped = suggested < max ? suggested : max;
-    return capped > floor ? capped : floor;
+    return maxBigInt(minBigInt(suggested, max), floor);
   }
 
   async maxPriorityFeePerGas(): Promise<bigint> {
     const { sample } = await this.#sampled();
     const floor = this.#options.minPriorityFee ?? 0n;
     const suggested = percentileOf(sample.tips, this.#options.percentile ?? 50) ?? floor;
-    return suggested > floor ? suggested : floor;
+    return maxBigInt(suggested, floor);
   }
 
   async #sampled(): Promise<{ head: HeaderView; sample: Sample }> {

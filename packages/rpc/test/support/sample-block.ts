@@ -1,5 +1,6 @@
 import { keccak256, rlpEncode } from '@cairn/common';
 import type { BlockView, HeaderView, ReceiptView, TransactionRecord, TransactionView } from '../../src/chain/views';
+import { bloomOf } from './bloom';
 import { MemoryChain } from './memory-chain';
 
 export const SENDER = new Uint8Array(20).fill(0x5e);
@@ -48,7 +49,7 @@ export function sampleReceipts(): ReceiptView[] {
 
 /** A Cancun block holding the sample transactions, with one uncle and a withdrawal. */
 export function sampleBlock(parent: HeaderView): Omit<BlockView, 'size'> {
-  const header = MemoryChain.header(parent, { gasUsed: 121000n, excessBlobGas: 0n, blobGasUsed: 262144n, parentBeaconBlockRoot: new Uint8Array(32), withdrawalsRoot: new Uint8Array(32) });
+  const header = MemoryChain.header(parent, { logsBloom: bloomOf([TOKEN, TRANSFER_TOPIC]), gasUsed: 121000n, excessBlobGas: 0n, blobGasUsed: 262144n, parentBeaconBlockRoot: new Uint8Array(32), withdrawalsRoot: new Uint8Array(32) });
   return {
     header,
     transactions: records(SAMPLE_TRANSACTIONS),
