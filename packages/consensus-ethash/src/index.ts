@@ -1,0 +1,7 @@
+export * from './epoch';
+export * from './keccak512';
+export * from './cache';
+export * from './cache-lru';
+export * from './dataset-item';
+export * from './hashimoto';
+export * from './ethash';
