@@ -1,20 +1,21 @@
 import { bytesToHex, ChainConfig, Fork } from '@cairn/common';
 import { createPublicClient, http, webSocket } from 'viem';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EventChannel, type HeaderView, type RpcLog, RpcServer, standardMethods } from '../src/index';
+import type { BlockHeader } from '@cairn/chain';
+import { EventChannel, type RpcLog, RpcServer, standardMethods } from '../src/index';
 import { MemoryChain } from './support/memory-chain';
 import { MemoryPool } from './support/memory-pool';
-import { SENDER, sampleBlock, sampleReceipts, TOKEN, TRANSFER_TOPIC } from './support/sample-block';
+import { emptyBlock, SENDER, sampleBlock, sampleReceipts, TOKEN, TRANSFER_TOPIC } from './support/sample-block';
 import { ToyExecutor } from './support/toy-executor';
 
 const chain = new MemoryChain();
-const heads = new EventChannel<HeaderView>();
+const heads = new EventChannel<BlockHeader>();
 const logs = new EventChannel<readonly RpcLog[]>();
 const methods = standardMethods({
   clientVersion: 'cairn/v0.1.0/test',
   net: { networkId: () => 1337n },
   eth: { chainId: () => 1337n },
-  chain: { reader: chain, config: ChainConfig.forFork(Fork.Cancun, 1337n), nextBaseFeePerGas: (parent) => parent.baseFeePerGas },
+  chain: { reader: chain, config: ChainConfig.forFork(Fork.Cancun, 1337n) },
   state: chain,
   executor: new ToyExecutor(chain),
   pool: new MemoryPool(),
@@ -28,7 +29,7 @@ beforeAll(async () => {
     [bytesToHex(SENDER), { balance: 10n ** 18n, nonce: 4n }],
     [CONTRACT, { code: new Uint8Array(10), storage: new Map([[`0x${'00'.repeat(32)}`, 42n]]) }],
   ]);
-  const genesis = chain.add({ header: MemoryChain.header(undefined), transactions: [], ommers: [] }, [], world);
+  const genesis = chain.add(emptyBlock(undefined), [], world);
   chain.add(sampleBlock(genesis.header), sampleReceipts(), world);
   await server.start();
 });
@@ -82,7 +83,7 @@ describe('viem against the chain-backed methods', () => {
 
   it('watches new heads over WebSocket', async () => {
     const c = createPublicClient({ transport: webSocket(server.wsUrl) });
-    const next = MemoryChain.header(await chain.head());
+    const next = emptyBlock(await chain.head());
     const seen = new Promise<bigint | null>((resolve) => {
       const stop = c.watchBlocks({
         onBlock: (block) => {
@@ -93,8 +94,8 @@ describe('viem against the chain-backed methods', () => {
     });
     // Publish once the subscription is in place (the filter engine is the first listener).
     for (let i = 0; i < 300 && heads.listenerCount < 2; i++) await new Promise((r) => setTimeout(r, 10));
-    chain.add({ header: next, transactions: [], ommers: [] });
-    heads.emit(next);
+    chain.add(next);
+    heads.emit(next.header);
     expect(await seen).toBe(2n);
     const { socket } = await c.transport.getRpcClient();
     socket.close();
@@ -106,8 +107,8 @@ describe('standardMethods', () => {
     const bare = standardMethods({ clientVersion: 'x', net: { networkId: () => 1n }, eth: { chainId: () => 1n } });
     expect(bare.registry.names()).toEqual(['eth_accounts', 'eth_chainId', 'net_listening', 'net_peerCount', 'net_version', 'web3_clientVersion', 'web3_sha3']);
     bare.close();
-    // 44: everything but eth_getProof, debug_*, admin_* and the pending-transaction and syncing kinds.
-    expect(methods.registry.names()).toHaveLength(44);
+    // 48: everything but eth_getProof, admin_nodeInfo, eth_newPendingTransactionFilter and eth_syncing.
+    expect(methods.registry.names()).toHaveLength(48);
     expect(methods.registry.names()).not.toContain('eth_getProof');
     expect(methods.registry.names()).toContain('eth_subscribe');
   });

@@ -26,7 +26,7 @@ const syncing = new EventChannel<SyncStatus | null>();
 const MAX_SUBSCRIPTIONS = 5;
 const subscriptions = new SubscriptionManager({
   kinds: [
-    newHeadsKind(heads, (head: HeadEvent) => ({ number: bigintToHex(head.number), hash: bytesToHex(head.hash) })),
+    newHeadsKind(heads, (head: HeadEvent) => ({ number: bigintToHex(head.number), hash: bytesToHex(head.hash()) })),
     logsKind(logs),
     newPendingTransactionsKind(pending),
     syncingKind(syncing),
@@ -93,7 +93,7 @@ describe('WebSocket transport on a real socket', () => {
     const syncId = (await client.call('eth_subscribe', ['syncing'])).result;
     expect(new Set([headsId, logsId, pendingId, syncId]).size).toBe(4);
 
-    heads.emit({ hash: bytes(7, 32), number: 7n });
+    heads.emit({ hash: () => bytes(7, 32), number: 7n });
     expect(await client.next()).toEqual({
       jsonrpc: '2.0',
       method: 'eth_subscription',
@@ -119,7 +119,7 @@ describe('WebSocket transport on a real socket', () => {
 
     expect((await client.call('eth_unsubscribe', [headsId])).result).toBe(true);
     expect((await client.call('eth_unsubscribe', [headsId])).error).toEqual({ code: -32000, message: 'Subscription not found' });
-    heads.emit({ hash: bytes(8, 32), number: 8n });
+    heads.emit({ hash: () => bytes(8, 32), number: 8n });
     expect((await client.call('web3_clientVersion')).result).toBe('cairn/v0.1.0/test');
     await client.close();
     await settle(() => subscriptions.total === 0);

@@ -1,13 +1,13 @@
 import type { CallRequest } from '../schemas/call-request';
 import type { StateOverride } from '../schemas/state-override';
-import type { AccessListEntryView, HeaderView } from './views';
+import type { AccessList, BlockHeader } from '@cairn/chain';
 
 /** How a simulated call ended. */
 export type CallOutcome =
-  | { readonly status: 'success'; readonly returnData: Uint8Array; readonly gasUsed: bigint; readonly accessList?: readonly AccessListEntryView[] }
-  | { readonly status: 'revert'; readonly returnData: Uint8Array; readonly gasUsed: bigint; readonly accessList?: readonly AccessListEntryView[] }
+  | { readonly status: 'success'; readonly returnData: Uint8Array; readonly gasUsed: bigint; readonly accessList?: AccessList }
+  | { readonly status: 'revert'; readonly returnData: Uint8Array; readonly gasUsed: bigint; readonly accessList?: AccessList }
   /** An exceptional halt: out of gas, invalid opcode, stack under- or overflow, and so on. */
-  | { readonly status: 'halt'; readonly reason: string; readonly gasUsed: bigint; readonly accessList?: readonly AccessListEntryView[] };
+  | { readonly status: 'halt'; readonly reason: string; readonly gasUsed: bigint; readonly accessList?: AccessList };
 
 export interface CallOptions {
   /** Gas for the call (already bounded by the caller's cap). */
@@ -27,5 +27,5 @@ export interface CallOptions {
  */
 export interface CallExecutor {
   /** The outcome, or undefined when the state of `header` is no longer retained. */
-  call(request: CallRequest, header: HeaderView, options: CallOptions): Promise<CallOutcome | undefined>;
+  call(request: CallRequest, header: BlockHeader, options: CallOptions): Promise<CallOutcome | undefined>;
 }

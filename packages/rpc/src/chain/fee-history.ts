@@ -1,11 +1,13 @@
 import { blobBaseFee, type ChainConfig, GAS_PER_BLOB, nextExcessBlobGas } from '@cairn/common';
+import { nextBaseFeeAfter } from './next-base-fee';
 import { invalidParams } from '../errors/json-rpc-error';
 import { maxBigInt } from '../format/bigint';
 import type { BlockParameter } from '../schemas/block-parameter';
 import type { ChainReader } from './backend';
 import { BlockResolver } from './block-resolver';
 import { blockRewards, effectiveTip } from './fees';
-import type { HeaderView } from './views';
+import type { BlockHeader } from '@cairn/chain';
+
 
 /** Besu and geth serve at most this many blocks of fee history per call. */
 export const MAX_FEE_HISTORY_BLOCKS = 1024n;
@@ -24,8 +26,6 @@ export interface FeeHistory {
 export interface FeeHistoryOptions {
   readonly chain: ChainReader;
   readonly chainConfig: ChainConfig;
-  /** The base fee of the block after `parent` by the chain's EIP-1559 rule; undefined before London. */
-  nextBaseFeePerGas(parent: HeaderView): bigint | undefined;
 }
 
 /** eth_feeHistory: base fees, gas use and tip percentiles of up to 1024 blocks ending at `newest`. */
@@ -56,23 +56,23 @@ export class FeeHistoryQuery {
       out.blobGasUsedRatio.push(maxBlobGas === 0n ? 0 : Number(header.blobGasUsed ?? 0n) / Number(maxBlobGas));
       if (percentiles) out.reward!.push(await this.#rewards(header, percentiles));
     }
-    out.baseFeePerGas.push(this.#options.nextBaseFeePerGas(last) ?? 0n);
+    out.baseFeePerGas.push(nextBaseFeeAfter(last, this.#options.chainConfig));
     const blob = this.#blobParams(last);
     const nextExcess = blob && last.excessBlobGas !== undefined ? nextExcessBlobGas(last.excessBlobGas, last.blobGasUsed ?? 0n, blob) : undefined;
     out.baseFeePerBlobGas.push(blob && nextExcess !== undefined ? blobBaseFee(nextExcess, blob) : 0n);
     return out;
   }
 
-  #blobParams(header: HeaderView) {
+  #blobParams(header: BlockHeader) {
     return this.#options.chainConfig.rulesAt(header.number, header.timestamp).blobParams;
   }
 
-  async #rewards(header: HeaderView, percentiles: readonly number[]): Promise<bigint[]> {
+  async #rewards(header: BlockHeader, percentiles: readonly number[]): Promise<bigint[]> {
     const { chain } = this.#options;
-    const [block, receipts] = await Promise.all([chain.blockByHash(header.hash), chain.receipts(header.hash)]);
+    const [block, receipts] = await Promise.all([chain.blockByHash(header.hash()), chain.receipts(header.hash())]);
     if (block === undefined || receipts === undefined) return percentiles.map(() => 0n);
     let previous = 0n;
-    const txs = block.transactions.map(({ transaction }, i) => {
+    const txs = block.transactions.map((transaction, i) => {
       const gasUsed = receipts[i].cumulativeGasUsed - previous;
       previous = receipts[i].cumulativeGasUsed;
       return { tip: effectiveTip(transaction, header.baseFeePerGas), gasUsed };

@@ -1,8 +1,8 @@
 import { minBigInt } from '../format/bigint';
-import type { TransactionView } from './views';
+import type { Transaction } from '@cairn/chain';
 
 /** The tip per gas a transaction paid the block producer above the base fee. */
-export function effectiveTip(tx: TransactionView, baseFeePerGas: bigint | undefined): bigint {
+export function effectiveTip(tx: Transaction, baseFeePerGas: bigint | undefined): bigint {
   const base = baseFeePerGas ?? 0n;
   if (tx.maxFeePerGas !== undefined && tx.maxPriorityFeePerGas !== undefined) {
     return minBigInt(tx.maxPriorityFeePerGas, tx.maxFeePerGas - base);

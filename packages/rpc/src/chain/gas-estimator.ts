@@ -3,7 +3,7 @@ import { ExecutionRevertedError } from '../errors/revert';
 import type { CallRequest } from '../schemas/call-request';
 import type { StateOverride } from '../schemas/state-override';
 import type { CallExecutor, CallOutcome } from './executor';
-import type { HeaderView } from './views';
+import type { BlockHeader } from '@cairn/chain';
 
 /** The least any transaction costs. */
 const TRANSACTION_GAS = 21000n;
@@ -16,7 +16,7 @@ const TRANSACTION_GAS = 21000n;
 export async function estimateGas(
   executor: CallExecutor,
   request: CallRequest,
-  header: HeaderView,
+  header: BlockHeader,
   cap: bigint,
   unavailable: () => Error,
   overrides?: StateOverride,

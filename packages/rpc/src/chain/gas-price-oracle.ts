@@ -1,14 +1,14 @@
-import { bytesToHex } from '@cairn/common';
+import type { BlockHeader } from '@cairn/chain';
+import { nextBaseFeeAfter } from './next-base-fee';
+import { bytesToHex, type ChainConfig } from '@cairn/common';
 import { maxBigInt, minBigInt } from '../format/bigint';
 import { effectiveGasPrice } from '../format/transaction';
 import type { ChainReader } from './backend';
 import { effectiveTip, percentileOf } from './fees';
-import type { HeaderView } from './views';
 
 export interface GasPriceOracleOptions {
   readonly chain: ChainReader;
-  /** The base fee of the block after `parent`, by the chain's EIP-1559 rule; undefined before London. */
-  nextBaseFeePerGas(parent: HeaderView): bigint | undefined;
+  readonly chainConfig: ChainConfig;
   /** The pool's minimum gas price (Besu's --min-gas-price, 1000 wei by default). */
   readonly minGasPrice: bigint;
   /** The pool's minimum priority fee (Besu's --min-priority-fee, 0 by default). */
@@ -43,7 +43,7 @@ export class GasPriceOracle {
 
   async gasPrice(): Promise<bigint> {
     const { head, sample } = await this.#sampled();
-    const nextBase = this.#options.nextBaseFeePerGas(head) ?? 0n;
+    const nextBase = nextBaseFeeAfter(head, this.#options.chainConfig);
     const floor = maxBigInt(nextBase, this.#options.minGasPrice);
     const suggested = percentileOf(sample.prices, this.#options.percentile ?? 50);
     if (suggested === undefined) return floor;
@@ -58,18 +58,18 @@ export class GasPriceOracle {
     return maxBigInt(suggested, floor);
   }
 
-  async #sampled(): Promise<{ head: HeaderView; sample: Sample }> {
+  async #sampled(): Promise<{ head: BlockHeader; sample: Sample }> {
     const { chain } = this.#options;
     const head = await chain.head();
-    const headHash = bytesToHex(head.hash);
+    const headHash = bytesToHex(head.hash());
     if (this.#sample?.headHash === headHash) return { head, sample: this.#sample };
     const prices: bigint[] = [];
     const tips: bigint[] = [];
     const oldest = head.number - BigInt((this.#options.blocks ?? 100) - 1);
     for (let n = head.number; n >= 0n && n >= oldest; n--) {
       const header = n === head.number ? head : await chain.headerByNumber(n);
-      const block = header && (await chain.blockByHash(header.hash));
-      for (const { transaction } of block?.transactions ?? []) {
+      const block = header && (await chain.blockByHash(header.hash()));
+      for (const transaction of block?.transactions ?? []) {
         prices.push(effectiveGasPrice(transaction, header!.baseFeePerGas));
         tips.push(effectiveTip(transaction, header!.baseFeePerGas));
       }

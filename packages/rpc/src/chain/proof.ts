@@ -1,4 +1,4 @@
-import type { HeaderView } from './views';
+import type { BlockHeader } from '@cairn/chain';
 
 /** An account and some of its storage slots with their Merkle proofs (EIP-1186). */
 export interface AccountProof {
@@ -14,5 +14,5 @@ export interface AccountProof {
 /** eth_getProof's backend: the trie package's proofs over the state of a block. */
 export interface ProofReader {
   /** The proof, or undefined when the state of `header` is no longer retained. */
-  proof(address: Uint8Array, slots: readonly Uint8Array[], header: HeaderView): Promise<AccountProof | undefined>;
+  proof(address: Uint8Array, slots: readonly Uint8Array[], header: BlockHeader): Promise<AccountProof | undefined>;
 }

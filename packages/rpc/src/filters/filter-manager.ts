@@ -71,7 +71,7 @@ export class FilterManager {
     this.#maxChanges = options.maxChangesPerFilter ?? FILTER_DEFAULTS.maxChangesPerFilter;
     this.#now = options.now ?? Date.now;
     const { heads, logs, pendingTransactions } = options.sources;
-    if (heads) this.#unsubscribes.push(heads.subscribe((head) => this.#collect('block', head.hash)));
+    if (heads) this.#unsubscribes.push(heads.subscribe((head) => this.#collect('block', head.hash())));
     if (pendingTransactions) this.#unsubscribes.push(pendingTransactions.subscribe((hash) => this.#collect('pendingTransaction', hash)));
     if (logs) this.#unsubscribes.push(logs.subscribe((batch) => this.#collectLogs(batch)));
     this.#sweeper = setInterval(() => this.sweep(), Math.min(this.#idleTimeoutMs, 60_000)).unref();

@@ -2,11 +2,12 @@ import { bytesToHex } from '@cairn/common';
 import { describe, expect, it } from 'vitest';
 import { localRpc } from '../../test/support/local-rpc';
 import { MemoryChain } from '../../test/support/memory-chain';
+import { emptyBlock } from '../../test/support/sample-block';
 import { adminMethods, enodeUrl } from './admin';
 
 const nodeId = new Uint8Array(64).fill(0xab);
 const chain = new MemoryChain();
-const genesis = chain.add({ header: MemoryChain.header(undefined), transactions: [], ommers: [] });
+const genesis = chain.add(emptyBlock(undefined));
 
 describe('admin_nodeInfo', () => {
   it('describes the node in Besu’s shape', async () => {
@@ -16,7 +17,7 @@ describe('admin_nodeInfo', () => {
         clientVersion: 'cairn/v0.1.0/linux-x64/node20',
         chain,
         networkId: () => 1337n,
-        genesisHash: genesis.header.hash,
+        genesisHash: genesis.hash(),
         genesisConfig: { chainId: 1337, londonBlock: 0 },
         totalDifficulty: async () => 1n,
       }),
@@ -30,7 +31,7 @@ describe('admin_nodeInfo', () => {
       id: 'ab'.repeat(64),
       ports: { discovery: 30301, listener: 30303 },
       protocols: {
-        eth: { config: { chainId: 1337, londonBlock: 0 }, difficulty: '0x1', genesis: bytesToHex(genesis.header.hash), head: bytesToHex(genesis.header.hash), network: 1337 },
+        eth: { config: { chainId: 1337, londonBlock: 0 }, difficulty: '0x1', genesis: bytesToHex(genesis.hash()), head: bytesToHex(genesis.hash()), network: 1337 },
       },
     });
   });

@@ -62,7 +62,7 @@ export function adminMethods(deps: AdminDependencies): RpcMethod[] {
               config: deps.genesisConfig,
               difficulty: difficulty === undefined ? null : bigintToHex(difficulty),
               genesis: bytesToHex(deps.genesisHash),
-              head: bytesToHex(head.hash),
+              head: bytesToHex(head.hash()),
               network: Number(deps.networkId()),
             },
           },

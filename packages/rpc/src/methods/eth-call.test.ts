@@ -2,6 +2,7 @@ import { bytesToHex } from '@cairn/common';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localRpc } from '../../test/support/local-rpc';
 import { MemoryChain } from '../../test/support/memory-chain';
+import { emptyBlock } from '../../test/support/sample-block';
 import { OTHER, ToyExecutor } from '../../test/support/toy-executor';
 import { ethCallMethods } from './eth-call';
 
@@ -23,8 +24,8 @@ beforeAll(() => {
     [TOUCHER, { code: Uint8Array.of(0x54, 7) }],
     [ALICE, { balance: 1000n }],
   ]);
-  const genesis = chain.add({ header: MemoryChain.header(undefined), transactions: [], ommers: [] }, [], world);
-  chain.add({ header: MemoryChain.header(genesis.header), transactions: [], ommers: [] }, [], world);
+  const genesis = chain.add(emptyBlock(undefined), [], world);
+  chain.add(emptyBlock(genesis.header), [], world);
   chain.pruneStatesBelow(1n);
 });
 

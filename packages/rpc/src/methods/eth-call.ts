@@ -4,7 +4,7 @@ import type { ChainReader } from '../chain/backend';
 import { BlockResolver } from '../chain/block-resolver';
 import type { CallExecutor, CallOutcome } from '../chain/executor';
 import { estimateGas } from '../chain/gas-estimator';
-import type { AccessListEntryView, HeaderView } from '../chain/views';
+import type { AccessList, BlockHeader } from '@cairn/chain';
 import { RpcErrors } from '../errors/application-errors';
 import { JsonRpcError } from '../errors/json-rpc-error';
 import { ExecutionRevertedError } from '../errors/revert';
@@ -27,13 +27,13 @@ const Call = CallRequestSchema.describe('transaction');
 const Block = BlockParameterSchema.optional().describe('block');
 const Overrides = StateOverrideSchema.optional().describe('state overrides');
 
-function sameAccessList(a: readonly AccessListEntryView[], b: readonly AccessListEntryView[]): boolean {
-  const key = (list: readonly AccessListEntryView[]) =>
+function sameAccessList(a: AccessList, b: AccessList): boolean {
+  const key = (list: AccessList) =>
     JSON.stringify(list.map((e) => [bytesToHex(e.address), e.storageKeys.map(bytesToHex)]));
   return key(a) === key(b);
 }
 
-function formatAccessList(list: readonly AccessListEntryView[]) {
+function formatAccessList(list: AccessList) {
   return list.map((e) => ({ address: bytesToHex(e.address), storageKeys: e.storageKeys.map(bytesToHex) }));
 }
 
@@ -43,15 +43,15 @@ function formatAccessList(list: readonly AccessListEntryView[]) {
  */
 export function ethCallMethods(deps: EthCallDependencies): RpcMethod[] {
   const resolver = new BlockResolver(deps.chain);
-  const unavailable = (header: HeaderView) => () => RpcErrors.worldStateUnavailable(`the state of block ${header.number} is no longer retained`);
-  const capFor = (header: HeaderView) => (deps.gasCap !== undefined && deps.gasCap > 0n ? deps.gasCap : header.gasLimit);
-  const gasFor = (request: CallRequest, header: HeaderView) => {
+  const unavailable = (header: BlockHeader) => () => RpcErrors.worldStateUnavailable(`the state of block ${header.number} is no longer retained`);
+  const capFor = (header: BlockHeader) => (deps.gasCap !== undefined && deps.gasCap > 0n ? deps.gasCap : header.gasLimit);
+  const gasFor = (request: CallRequest, header: BlockHeader) => {
     const cap = capFor(header);
     return request.gas !== undefined && request.gas < cap ? request.gas : cap;
   };
   const headerAt = (block: BlockParameter | undefined) => resolver.require(block ?? { kind: 'tag', tag: 'latest' });
 
-  async function run(request: CallRequest, header: HeaderView, options: Parameters<CallExecutor['call']>[2]): Promise<CallOutcome> {
+  async function run(request: CallRequest, header: BlockHeader, options: Parameters<CallExecutor['call']>[2]): Promise<CallOutcome> {
     const outcome = await deps.executor.call(request, header, options);
     if (outcome === undefined) throw unavailable(header)();
     return outcome;
@@ -85,7 +85,7 @@ export function ethCallMethods(deps: EthCallDependencies): RpcMethod[] {
       params: z.tuple([Call, Block]),
       handler: async ([request, block]) => {
         const header = await headerAt(block);
-        let list: readonly AccessListEntryView[] = request.accessList ?? [];
+        let list: AccessList = request.accessList ?? [];
         let outcome: CallOutcome;
         for (let round = 1; ; round++) {
           outcome = await run({ ...request, accessList: list }, header, { gas: gasFor(request, header), traceAccessList: true });

@@ -2,27 +2,25 @@ import { ChainConfig, Fork } from '@cairn/common';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localRpc } from '../../test/support/local-rpc';
 import { MemoryChain } from '../../test/support/memory-chain';
-import { sampleBlock, sampleReceipts } from '../../test/support/sample-block';
+import { emptyBlock, sampleBlock, sampleReceipts } from '../../test/support/sample-block';
 import { FeeHistoryQuery } from '../chain/fee-history';
 import { blockRewards, percentileOf } from '../chain/fees';
 import { GasPriceOracle } from '../chain/gas-price-oracle';
-import type { HeaderView } from '../chain/views';
 import { ethFeeMethods } from './eth-fees';
 
 const chain = new MemoryChain();
-const nextBaseFeePerGas = (parent: HeaderView) => (parent.baseFeePerGas ?? 0n) + 1n;
 const chainConfig = ChainConfig.forFork(Fork.Cancun, 1337n);
 
 beforeAll(() => {
-  const genesis = chain.add({ header: MemoryChain.header(undefined, { excessBlobGas: 0n, blobGasUsed: 0n }), transactions: [], ommers: [] });
+  const genesis = chain.add(emptyBlock(undefined, { withdrawalsRoot: new Uint8Array(32), blobGasUsed: 0n, excessBlobGas: 0n, parentBeaconBlockRoot: new Uint8Array(32) }));
   chain.add(sampleBlock(genesis.header), sampleReceipts());
 });
 
 function rpc(minGasPrice: bigint) {
   return localRpc(
     ethFeeMethods({
-      oracle: new GasPriceOracle({ chain, nextBaseFeePerGas, minGasPrice }),
-      feeHistory: new FeeHistoryQuery({ chain, chainConfig, nextBaseFeePerGas }),
+      oracle: new GasPriceOracle({ chain, chainConfig, minGasPrice }),
+      feeHistory: new FeeHistoryQuery({ chain, chainConfig }),
     }),
   );
 }
@@ -49,7 +47,7 @@ describe('fee methods', () => {
     const history = (await rpc(1n)('eth_feeHistory', ['0x2', 'latest', [0, 25, 50, 100]])).result;
     expect(history).toEqual({
       oldestBlock: '0x0',
-      baseFeePerGas: ['0x7', '0x7', '0x8'],
+      baseFeePerGas: ['0x7', '0x7', '0x7'],
       gasUsedRatio: [0, 121000 / 30_000_000],
       baseFeePerBlobGas: ['0x1', '0x1', '0x1'],
       blobGasUsedRatio: [0, 1 / 3],

@@ -2,6 +2,7 @@ import { bytesToHex, keccak256, rlpEncode } from '@cairn/common';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localRpc } from '../../test/support/local-rpc';
 import { MemoryChain } from '../../test/support/memory-chain';
+import { emptyBlock } from '../../test/support/sample-block';
 import type { ProofReader } from '../chain/proof';
 import { ethProofMethods } from './eth-proof';
 
@@ -28,8 +29,8 @@ const proofs: ProofReader = {
 
 beforeAll(() => {
   const world = new Map([[ALICE, { balance: 5n, nonce: 2n, storage: new Map([[SLOT, 9n]]) }]]);
-  const genesis = chain.add({ header: MemoryChain.header(undefined), transactions: [], ommers: [] }, [], world);
-  chain.add({ header: MemoryChain.header(genesis.header), transactions: [], ommers: [] }, [], world);
+  const genesis = chain.add(emptyBlock(undefined), [], world);
+  chain.add(emptyBlock(genesis.header), [], world);
   chain.pruneStatesBelow(1n);
 });
 

@@ -1,3 +1,4 @@
+import type { BlockHeader } from '@cairn/chain';
 import { type ChainConfig, equalBytes } from '@cairn/common';
 import type { ChainReader, StateReader } from '../chain/backend';
 import type { CallExecutor } from '../chain/executor';
@@ -6,8 +7,6 @@ import { GasPriceOracle, type GasPriceOracleOptions } from '../chain/gas-price-o
 import { LogQuery } from '../chain/log-query';
 import type { TransactionPoolAccess } from '../chain/pool';
 import type { ProofReader } from '../chain/proof';
-import type { RawEncoder } from '../chain/raw';
-import type { HeaderView } from '../chain/views';
 import type { EventSource } from '../events/event-source';
 import type { RpcLog } from '../events/rpc-log';
 import type { SyncStatus } from '../events/sync-status';
@@ -39,8 +38,6 @@ import { MethodRegistry } from './registry';
 export interface ChainBackend {
   readonly reader: ChainReader;
   readonly config: ChainConfig;
-  /** The base fee of the block after `parent` by the chain's EIP-1559 rule; undefined before London. */
-  nextBaseFeePerGas(parent: HeaderView): bigint | undefined;
 }
 
 /** What the node has; every method whose backend is absent stays unregistered. */
@@ -53,16 +50,15 @@ export interface RpcBackends {
   readonly executor?: CallExecutor;
   readonly pool?: TransactionPoolAccess;
   readonly proofs?: ProofReader;
-  readonly encoder?: RawEncoder;
   readonly admin?: Omit<AdminDependencies, 'chain' | 'clientVersion' | 'networkId'>;
   readonly events?: {
-    readonly heads?: EventSource<HeaderView>;
+    readonly heads?: EventSource<BlockHeader>;
     readonly logs?: EventSource<readonly RpcLog[]>;
     readonly pendingTransactions?: EventSource<Uint8Array>;
     readonly syncing?: EventSource<SyncStatus | null>;
   };
   readonly settings?: {
-    readonly gasPrice?: Omit<GasPriceOracleOptions, 'chain' | 'nextBaseFeePerGas'>;
+    readonly gasPrice?: Omit<GasPriceOracleOptions, 'chain' | 'chainConfig'>;
     readonly gasCap?: bigint;
     readonly maxLogsRange?: bigint;
     readonly maxSubscriptionsPerConnection?: number;
@@ -79,12 +75,12 @@ export interface StandardMethods {
 function poolLookups(pool: TransactionPoolAccess) {
   return {
     pendingTransaction: async (hash: Uint8Array) =>
-      pool.transactions().find((t) => equalBytes(t.record.hash, hash))?.record,
+      pool.transactions().find((t) => equalBytes(t.transaction.hash(), hash))?.transaction,
     pendingNonce: async (address: Uint8Array) => {
       const nonces = pool
         .transactions()
-        .filter((t) => t.state === 'pending' && equalBytes(t.record.sender, address))
-        .map((t) => t.record.transaction.nonce);
+        .filter((t) => t.state === 'pending' && equalBytes(t.transaction.sender(), address))
+        .map((t) => t.transaction.nonce);
       return nonces.length === 0 ? undefined : nonces.reduce(maxBigInt) + 1n;
     },
   };
@@ -112,14 +108,14 @@ export function standardMethods(backends: RpcBackends): StandardMethods {
       ...ethBlockMethods({ chain: reader, chainConfig: chain.config, pendingTransaction: lookups?.pendingTransaction }),
       ...ethLogsMethods(logQuery),
       ...ethFeeMethods({
-        oracle: new GasPriceOracle({ minGasPrice: 1000n, ...settings.gasPrice, chain: reader, nextBaseFeePerGas: chain.nextBaseFeePerGas }),
-        feeHistory: new FeeHistoryQuery({ chain: reader, chainConfig: chain.config, nextBaseFeePerGas: chain.nextBaseFeePerGas }),
+        oracle: new GasPriceOracle({ minGasPrice: 1000n, ...settings.gasPrice, chain: reader, chainConfig: chain.config }),
+        feeHistory: new FeeHistoryQuery({ chain: reader, chainConfig: chain.config }),
       }),
     );
     if (backends.state) methods.push(...ethStateMethods({ chain: reader, state: backends.state, pendingNonce: lookups?.pendingNonce }));
     if (backends.executor) methods.push(...ethCallMethods({ chain: reader, executor: backends.executor, gasCap: settings.gasCap }));
     if (backends.proofs) methods.push(...ethProofMethods({ chain: reader, proofs: backends.proofs }));
-    if (backends.encoder) methods.push(...debugRawMethods({ chain: reader, encoder: backends.encoder }));
+    methods.push(...debugRawMethods({ chain: reader }));
     if (backends.admin) {
       methods.push(...adminMethods({ ...backends.admin, chain: reader, clientVersion: backends.clientVersion, networkId: backends.net.networkId }));
     }

@@ -1,7 +1,7 @@
 import { bigintToFixedBytes, bytesToHex } from '@cairn/common';
 import type { StateReader } from '../../src/chain/backend';
 import type { CallExecutor, CallOptions, CallOutcome } from '../../src/chain/executor';
-import type { HeaderView } from '../../src/chain/views';
+import type { BlockHeader } from '@cairn/chain';
 import { JsonRpcError } from '../../src/errors/json-rpc-error';
 import type { CallRequest } from '../../src/schemas/call-request';
 
@@ -23,7 +23,7 @@ export class ToyExecutor implements CallExecutor {
     this.#state = state;
   }
 
-  async call(request: CallRequest, header: HeaderView, options: CallOptions): Promise<CallOutcome | undefined> {
+  async call(request: CallRequest, header: BlockHeader, options: CallOptions): Promise<CallOutcome | undefined> {
     this.calls++;
     const state = await this.#state.stateAt(header);
     if (state === undefined) return undefined;
