@@ -9,7 +9,7 @@ import { filterMethods } from './methods';
 
 const heads = new EventChannel<HeadEvent>();
 const logs = new EventChannel<readonly RpcLog[]>();
-const pending = new EventChannel<Uint8Array>();
+const pending = new EventChannel<{ hash(): Uint8Array }>();
 let clock = 0;
 const managers: FilterManager[] = [];
 
@@ -55,7 +55,7 @@ describe('FilterManager', () => {
     const m = manager();
     const blocks = m.newBlockFilter();
     const txs = m.newPendingTransactionFilter();
-    pending.emit(bytes(9, 32));
+    pending.emit({ hash: () => bytes(9, 32) });
     expect(m.changes(txs)).toEqual({ type: 'hashes', hashes: [bytes(9, 32)] });
     expect(m.changes(blocks)).toEqual({ type: 'hashes', hashes: [] });
   });

@@ -5,6 +5,7 @@ import { MemoryChain } from '../../test/support/memory-chain';
 import { emptyBlock, sampleBlock, sampleReceipts } from '../../test/support/sample-block';
 import { FeeHistoryQuery } from '../chain/fee-history';
 import { blockRewards, percentileOf } from '../chain/fees';
+import { nextBaseFeeAfter } from '../chain/next-base-fee';
 import { GasPriceOracle } from '../chain/gas-price-oracle';
 import { ethFeeMethods } from './eth-fees';
 
@@ -32,6 +33,12 @@ describe('fee helpers', () => {
     expect(percentileOf([], 50)).toBeUndefined();
     expect(blockRewards([], 0n, [10, 90])).toEqual([0n, 0n]);
     expect(blockRewards([{ tip: 5n, gasUsed: 10n }, { tip: 1n, gasUsed: 90n }], 100n, [50, 95])).toEqual([1n, 5n]);
+  });
+
+  it('price the next block by EIP-1559 only once London is active', async () => {
+    const head = await chain.head();
+    expect(nextBaseFeeAfter(head, chainConfig)).toBe(7n);
+    expect(nextBaseFeeAfter(head, ChainConfig.forFork(Fork.Berlin, 1337n))).toBe(0n);
   });
 });
 

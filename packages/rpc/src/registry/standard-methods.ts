@@ -1,4 +1,4 @@
-import type { BlockHeader } from '@cairn/chain';
+import type { BlockHeader, Transaction } from '@cairn/chain';
 import { type ChainConfig, equalBytes } from '@cairn/common';
 import type { ChainReader, StateReader } from '../chain/backend';
 import type { CallExecutor } from '../chain/executor';
@@ -54,7 +54,7 @@ export interface RpcBackends {
   readonly events?: {
     readonly heads?: EventSource<BlockHeader>;
     readonly logs?: EventSource<readonly RpcLog[]>;
-    readonly pendingTransactions?: EventSource<Uint8Array>;
+    readonly pendingTransactions?: EventSource<Transaction>;
     readonly syncing?: EventSource<SyncStatus | null>;
   };
   readonly settings?: {
