@@ -29,3 +29,5 @@ export * from './discv4/kademlia';
 export * from './discv4/discovery';
 export * from './nat/port-mapper';
 export * from './nat/nat-service';
+export * from './peer/dialer';
+export * from './eth/broadcast';
