@@ -1,0 +1,18 @@
+import type { NodeOptions } from './options';
+
+/**
+ * Defaults a predefined network sets, between the global defaults and anything the user gives.
+ * The development network opens JSON-RPC over HTTP and WebSocket with every API, as local
+ * development tools expect a node they can talk to at once.
+ */
+export const NETWORK_DEFAULTS: Readonly<Record<NodeOptions['network'], Partial<NodeOptions>>> = {
+  dev: {
+    'rpc-http-enabled': true,
+    'rpc-ws-enabled': true,
+    'rpc-http-api': ['ETH', 'NET', 'WEB3', 'TXPOOL', 'DEBUG', 'ADMIN'],
+    'rpc-ws-api': ['ETH', 'NET', 'WEB3', 'TXPOOL', 'DEBUG', 'ADMIN'],
+    'host-allowlist': ['*'],
+    'rpc-http-cors-origins': ['*'],
+    'min-gas-price': 0n,
+  },
+};
