@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatEnode, normalizeAddress, parseEnode } from './enode';
+import { formatEnode, normalizeAddress, parseBootnodes, parseEnode } from './enode';
 import { OffenceLog } from './offences';
 
 const id = 'ab'.repeat(64);
@@ -13,6 +13,7 @@ describe('enode URLs', () => {
     expect(b).toMatchObject({ address: '::1', tcpPort: 30303, udpPort: 30301 });
     expect(formatEnode(b)).toBe(`enode://${id}@[::1]:30303?discport=30301`);
     expect(normalizeAddress('::ffff:127.0.0.1')).toBe('127.0.0.1');
+    expect(parseBootnodes(` enode://${id}@10.1.2.3:30303 ,enode://${id}@10.1.2.4:30304, `).map((e) => e.tcpPort)).toEqual([30303, 30304]);
   });
 
   it('refuses what is not an enode URL', () => {
