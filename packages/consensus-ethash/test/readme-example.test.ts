@@ -19,4 +19,5 @@ it('runs the README example', async () => {
   expect(logged[0]).toEqual([0, 16776896]);
   expect(logged[1]).toEqual([{ valid: true }]);
   expect(logged[2][0]).toMatchObject({ valid: false, code: 'MIX_DIGEST_MISMATCH' });
+  expect(logged[3]).toEqual([[3_093_750_000_000_000_000n, 2_625_000_000_000_000_000n]]);
 });
