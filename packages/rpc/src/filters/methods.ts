@@ -1,0 +1,59 @@
+import { bytesToHex } from '@cairn/common';
+import { z } from 'zod';
+import { formatLog } from '../events/rpc-log';
+import { defineMethod, type RpcMethod } from '../registry/method';
+import { LogFilterSchema } from '../schemas/filter';
+import type { FilterManager } from './filter-manager';
+
+const FilterId = z.string().max(100).describe('filter id');
+
+/**
+ * The poll-filter methods the manager's sources allow: eth_newBlockFilter needs heads,
+ * eth_newPendingTransactionFilter pending transactions, eth_newFilter logs. eth_getFilterLogs is
+ * not here: it needs the log query backend of the chain.
+ */
+export function filterMethods(manager: FilterManager): RpcMethod[] {
+  const methods: RpcMethod[] = [];
+  if (manager.sources.heads) {
+    methods.push(defineMethod({ name: 'eth_newBlockFilter', namespace: 'ETH', params: z.tuple([]), handler: () => manager.newBlockFilter() }));
+  }
+  if (manager.sources.pendingTransactions) {
+    methods.push(
+      defineMethod({
+        name: 'eth_newPendingTransactionFilter',
+        namespace: 'ETH',
+        params: z.tuple([]),
+        handler: () => manager.newPendingTransactionFilter(),
+      }),
+    );
+  }
+  if (manager.sources.logs) {
+    methods.push(
+      defineMethod({
+        name: 'eth_newFilter',
+        namespace: 'ETH',
+        params: z.tuple([LogFilterSchema.describe('filter')]),
+        handler: ([filter]) => manager.newLogFilter(filter),
+      }),
+    );
+  }
+  if (methods.length === 0) return methods;
+  methods.push(
+    defineMethod({
+      name: 'eth_getFilterChanges',
+      namespace: 'ETH',
+      params: z.tuple([FilterId]),
+      handler: ([id]) => {
+        const changes = manager.changes(id);
+        return changes.type === 'logs' ? changes.logs.map(formatLog) : changes.hashes.map(bytesToHex);
+      },
+    }),
+    defineMethod({
+      name: 'eth_uninstallFilter',
+      namespace: 'ETH',
+      params: z.tuple([FilterId]),
+      handler: ([id]) => manager.uninstall(id),
+    }),
+  );
+  return methods;
+}

@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './empty-root';
+export * from './account';
+export * from './trie';
+export * from './secure-trie';
+export type { IterateOptions } from './core/iterate';
