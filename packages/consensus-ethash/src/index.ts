@@ -6,3 +6,4 @@ export * from './dataset-item';
 export * from './hashimoto';
 export * from './ethash';
 export * from './rewards';
+export * from './difficulty';
