@@ -6,4 +6,3 @@ export * from './dataset-item';
 export * from './hashimoto';
 export * from './ethash';
 export * from './rewards';
-export * from './difficulty';

@@ -1,8 +1,7 @@
 import type { Suite } from '../suite';
-import { difficultySuite } from './difficulty';
 import { ethashSuite } from './ethash';
 import { rlpSuite } from './rlp';
 import { trieSuite } from './trie';
 
 /** Every suite the runner knows, by the name given on the command line. */
-export const SUITES: ReadonlyMap<string, Suite> = new Map([rlpSuite, trieSuite, ethashSuite, difficultySuite].map((suite) => [suite.name, suite]));
+export const SUITES: ReadonlyMap<string, Suite> = new Map([rlpSuite, trieSuite, ethashSuite].map((suite) => [suite.name, suite]));
