@@ -1,5 +1,5 @@
 export * from './epoch';
-export * from './keccak512';
+export * from '@cairn/common';
 export * from './cache';
 export * from './cache-lru';
 export * from './dataset-item';
