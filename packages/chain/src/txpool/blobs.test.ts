@@ -2,10 +2,11 @@ import { GAS_PER_BLOB } from '@cairn/common';
 import { createMicroEthSignerKzg, kzgToVersionedHash } from '@cairn/evm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_TO } from '../../test/helpers';
-import { addressOf, GWEI, headAt, keyOf, MemoryAccounts, makePool } from '../../test/txpool-fixtures';
+import { addressOf, GWEI, headAt, keyOf, MemoryAccounts, makePool, snapshot, transfer } from '../../test/txpool-fixtures';
 import { type BlobSidecar, encodePooledBlobTransaction } from '../transactions/blob-network';
 import { signTransaction } from '../transactions/sign';
 import type { Transaction } from '../transactions/transaction';
+import type { TxPoolOptions } from './options';
 import { TransactionPool } from './tx-pool';
 
 const kzg = createMicroEthSignerKzg();
@@ -32,8 +33,8 @@ function blobTransaction(from: number, nonce: bigint, fees: { fee?: bigint; tip?
 }
 
 /** A pool that checks blobs with the real KZG backend of `@cairn/evm`. */
-function blobPool(accounts = new MemoryAccounts()): TransactionPool {
-  return new TransactionPool({ head: headAt(1n), accounts, blobVerifier: kzg, onListenerError: (e) => expect.fail(String(e)) });
+function blobPool(accounts = new MemoryAccounts(), options: TxPoolOptions = {}): TransactionPool {
+  return new TransactionPool({ head: headAt(1n), accounts, options, blobVerifier: kzg, onListenerError: (e) => expect.fail(String(e)) });
 }
 
 beforeAll(() => {
@@ -105,5 +106,30 @@ describe('blob transactions', () => {
     const pool = blobPool();
     await pool.onCanonicalHead({ head: headAt(2n), added: [], removed: [blobTransaction(0, 0n)] });
     expect(pool.size).toBe(0);
+  });
+
+  it('are held up to their own limit, evicting the cheapest blob transaction for a better one', async () => {
+    const pool = blobPool(new MemoryAccounts(), { maxBlobTransactions: 1 });
+    const cheap = blobTransaction(0, 0n, { tip: 1n * GWEI });
+    await pool.add(cheap, { local: false, sidecar });
+    const better = blobTransaction(1, 0n, { tip: 5n * GWEI });
+    await pool.add(better, { local: false, sidecar });
+    expect(pool.get(cheap.hash())).toBeUndefined();
+    await expect(pool.add(blobTransaction(2, 0n, { tip: 3n * GWEI }), { local: false, sidecar })).rejects.toMatchObject({
+      code: 'TX_POOL_FULL',
+      detail: 'the pool holds 1 blob transactions, none of which this one outranks',
+    });
+    await expect(pool.add(transfer(2, 0n, { tip: GWEI }))).resolves.toMatchObject({ state: 'pending' });
+  });
+
+  it('put a replaced transaction back when its blob replacement cannot stay', async () => {
+    const pool = blobPool(new MemoryAccounts(), { maxBlobTransactions: 1 });
+    await pool.add(blobTransaction(1, 0n, { tip: 50n * GWEI }), { local: false, sidecar });
+    await pool.add(transfer(0, 0n, { tip: 1n * GWEI }));
+    const before = snapshot(pool);
+    const replacement = blobTransaction(0, 0n, { tip: 2n * GWEI, fee: 200n * GWEI });
+    await expect(pool.add(replacement, { local: false, sidecar })).rejects.toMatchObject({ code: 'TX_POOL_FULL' });
+    expect(snapshot(pool)).toEqual(before);
+    expect(pool.status()).toEqual({ pending: 2, queued: 0 });
   });
 });

@@ -20,13 +20,18 @@ function leavesFirst(a: Candidate, b: Candidate): boolean {
  * candidate, so eviction never opens a gap in anyone's pending run. Among candidates, a queued
  * (future) transaction goes before a pending one, a remote one before a local one (Besu keeps
  * local transactions in preference), then the lowest effective tip at `baseFee`, then the latest
- * arrival. A scan over senders: eviction happens at most once per admission.
+ * arrival. `eligible` narrows the candidates (to blob transactions, when those are over their
+ * own limit). A scan over senders: eviction happens at most once per admission.
  */
-export function pickEvictionVictim(senders: Iterable<SenderQueue>, baseFee: bigint | undefined): PoolEntry | undefined {
+export function pickEvictionVictim(
+  senders: Iterable<SenderQueue>,
+  baseFee: bigint | undefined,
+  eligible: (entry: PoolEntry) => boolean = () => true,
+): PoolEntry | undefined {
   let worst: Candidate | undefined;
   for (const queue of senders) {
     const entry = queue.last();
-    if (!entry) continue;
+    if (!entry || !eligible(entry)) continue;
     const candidate = { entry, pending: queue.isPending(entry.transaction.nonce), tip: effectiveTip(entry.transaction, baseFee) };
     if (!worst || leavesFirst(candidate, worst)) worst = candidate;
   }

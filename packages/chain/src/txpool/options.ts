@@ -7,6 +7,12 @@ import { ConfigError } from '@cairn/common';
 export interface TxPoolOptions {
   /** `--tx-pool-max-size`: the most transactions the pool holds (default 4096). */
   readonly maxSize?: number;
+  /**
+   * The most blob transactions among them (default 64). Cairn's own bound, Besu's sequenced pool
+   * having none: a blob transaction carries up to 6 · 128 KiB of sidecar, so a pool full of them
+   * at `maxSize` would hold gigabytes.
+   */
+  readonly maxBlobTransactions?: number;
   /** `--tx-pool-price-bump`: the percentage both fee caps must rise by to replace a transaction (default 10). */
   readonly priceBumpPercent?: number;
   /** `--tx-pool-blob-price-bump`: the percentage the blob fee cap must also rise by to replace a blob transaction (default 100). */
@@ -28,6 +34,7 @@ export interface TxPoolOptions {
 /** The settings with every default applied and the per-sender limit worked out. */
 export interface ResolvedTxPoolOptions {
   readonly maxSize: number;
+  readonly maxBlobTransactions: number;
   readonly priceBumpPercent: number;
   readonly blobPriceBumpPercent: number;
   readonly minGasPrice: bigint;
@@ -40,6 +47,7 @@ export interface ResolvedTxPoolOptions {
 
 export const TX_POOL_DEFAULTS = {
   maxSize: 4096,
+  maxBlobTransactions: 64,
   priceBumpPercent: 10,
   blobPriceBumpPercent: 100,
   minGasPrice: 1000n,
@@ -61,6 +69,7 @@ export function resolveTxPoolOptions(options: TxPoolOptions = {}): ResolvedTxPoo
   const merged = { ...TX_POOL_DEFAULTS, ...options };
   const issues: string[] = [];
   requireInteger(issues, 'maxSize', merged.maxSize, 1);
+  requireInteger(issues, 'maxBlobTransactions', merged.maxBlobTransactions, 0);
   requireInteger(issues, 'priceBumpPercent', merged.priceBumpPercent, 0);
   requireInteger(issues, 'blobPriceBumpPercent', merged.blobPriceBumpPercent, 0);
   requireWei(issues, 'minGasPrice', merged.minGasPrice);

@@ -219,20 +219,43 @@ export class TransactionPool {
     }
     const entry: PoolEntry = { transaction: tx, hash, key, sender, local: origin.local, addedAt: this.#clock(), sequence: this.#sequence++, sidecar: origin.sidecar };
     const queue = this.#senders.get(senderKey) ?? new SenderQueue(sender, accountNonce, balance);
-    this.#senders.set(senderKey, queue);
-    this.#byHash.set(key, entry);
-    const replaced = queue.put(entry);
-    if (replaced) this.#byHash.delete(replaced.key);
-    let evicted: PoolEntry | undefined;
-    if (!replaced && this.size > this.options.maxSize) {
-      evicted = pickEvictionVictim(this.#senders.values(), this.#head.baseFee) as PoolEntry;
-      this.#remove(evicted);
-      if (evicted === entry) throw new TxPoolError('TX_POOL_FULL', `the pool holds ${this.options.maxSize} transactions, none of which this one outranks`);
-    }
+    const { replaced, evicted } = this.#insert(queue, entry);
     if (evicted) this.#listeners.dropped(evicted, 'evicted');
     if (replaced) this.#listeners.dropped(replaced, 'replaced');
     this.#listeners.added(entry);
     return { hash, state: queue.isPending(tx.nonce) ? 'pending' : 'queued', ...(replaced && { replaced: replaced.hash }) };
+  }
+
+  /**
+   * Puts `entry` into `queue`, replacing the entry at its nonce if any, then makes room: over the
+   * blob limit it evicts the cheapest blob transaction, over the size limit the cheapest of all.
+   * Each adds one entry at most, so one eviction restores both limits. When the entry itself
+   * would be evicted, everything is put back as it was and the admission refused.
+   */
+  #insert(queue: SenderQueue, entry: PoolEntry): { replaced?: PoolEntry; evicted?: PoolEntry } {
+    const senderKey = bytesToHex(entry.sender);
+    this.#senders.set(senderKey, queue);
+    this.#byHash.set(entry.key, entry);
+    const replaced = queue.put(entry);
+    if (replaced) this.#byHash.delete(replaced.key);
+    const isBlob = (e: PoolEntry) => e.transaction.blobVersionedHashes.length > 0;
+    let evicted: PoolEntry | undefined;
+    if (isBlob(entry) && [...this.#byHash.values()].filter(isBlob).length > this.options.maxBlobTransactions) {
+      // No blob transaction may be evictable (each followed by its sender's later nonces): then the newcomer goes.
+      evicted = pickEvictionVictim(this.#senders.values(), this.#head.baseFee, isBlob) ?? entry;
+    } else if (this.size > this.options.maxSize) {
+      evicted = pickEvictionVictim(this.#senders.values(), this.#head.baseFee) ?? entry;
+    }
+    if (evicted === undefined) return { replaced };
+    this.#remove(evicted);
+    if (evicted !== entry) return { replaced, evicted };
+    if (replaced) {
+      queue.put(replaced);
+      this.#byHash.set(replaced.key, replaced);
+      this.#senders.set(senderKey, queue);
+    }
+    const limit = isBlob(entry) ? `${this.options.maxBlobTransactions} blob transactions` : `${this.options.maxSize} transactions`;
+    throw new TxPoolError('TX_POOL_FULL', `the pool holds ${limit}, none of which this one outranks`);
   }
 
   async #readAccount(address: Address): Promise<[bigint, bigint]> {
