@@ -28,7 +28,7 @@ describe('admission', () => {
     const { pool, events } = makePool();
     const tx = transfer(0, 0n);
     await expect(pool.add(tx, { local: true })).resolves.toEqual({ hash: tx.hash(), state: 'pending' });
-    expect(pool.get(tx.hash())).toMatchObject({ state: 'pending', local: true, addedAt: 1_700_000_000_000, sender: addressOf(0) });
+    expect(pool.get(tx.hash())).toMatchObject({ state: 'pending', isLocal: true, addedAt: 1_700_000_000_000, sender: addressOf(0) });
     expect(events).toEqual([`added ${hex(tx)}`]);
   });
 

@@ -57,7 +57,7 @@ describe('a new canonical head', () => {
     accounts.set(addressOf(1), { nonce: 1n });
     accounts.set(addressOf(2), { nonce: 1n });
     await pool.onCanonicalHead({ head: headAt(3n), added: [b0, c0], removed: [a1, b0, a0] });
-    expect(pool.transactions().map((t) => [hex(t.transaction), t.state, t.local])).toEqual([
+    expect(pool.transactions().map((t) => [hex(t.transaction), t.state, t.isLocal])).toEqual([
       [hex(a0), 'pending', false],
       [hex(a1), 'pending', false],
     ]);

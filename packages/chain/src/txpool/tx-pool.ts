@@ -33,8 +33,8 @@ export interface PooledTransaction {
   readonly sender: Address;
   /** Executable now (`pending`), or waiting behind a nonce gap (`queued`). */
   readonly state: 'pending' | 'queued';
-  /** Whether it came through this node's RPC. */
-  readonly local: boolean;
+  /** Whether it came through this node's RPC (Besu's `isReceivedFromLocalSource`). */
+  readonly isLocal: boolean;
   /** When it entered the pool, in milliseconds since the epoch. */
   readonly addedAt: number;
   readonly sidecar: BlobSidecar | undefined;
@@ -82,6 +82,11 @@ export class TransactionPool {
 
   get head(): PoolHead {
     return this.#head;
+  }
+
+  /** The most transactions the pool holds (`--tx-pool-max-size`). */
+  get maxSize(): number {
+    return this.options.maxSize;
   }
 
   /** How many transactions the pool holds. */
@@ -336,6 +341,6 @@ export class TransactionPool {
   #view(entry: PoolEntry, queue = this.#senders.get(bytesToHex(entry.sender))): PooledTransaction {
     const { transaction, hash, sender, local, addedAt, sidecar } = entry;
     const state = queue?.isPending(transaction.nonce) ? 'pending' : 'queued';
-    return { transaction, hash, sender, state, local, addedAt, sidecar };
+    return { transaction, hash, sender, state, isLocal: local, addedAt, sidecar };
   }
 }
