@@ -63,6 +63,23 @@ describe('a new canonical head', () => {
     ]);
   });
 
+  it('after a reorg turns a sender\'s nonce back, re-injects its old transactions ahead of the pooled ones and trims its window', async () => {
+    const { pool, accounts, events } = makePool({ maxSize: 1000, limitByAccountPercentage: 0.003 });
+    const [a0, a1, t2, t4] = [0n, 1n, 2n, 4n].map((n) => transfer(0, n));
+    accounts.set(addressOf(0), { nonce: 2n });
+    await pool.add(t2);
+    await pool.add(t4);
+    expect(pool.status()).toEqual({ pending: 1, queued: 1 });
+    accounts.set(addressOf(0), { nonce: 0n });
+    await pool.onCanonicalHead({ head: headAt(2n), added: [], removed: [a0, a1] });
+    expect(pool.transactions().map((t) => [hex(t.transaction), t.state])).toEqual([
+      [hex(a0), 'pending'],
+      [hex(a1), 'pending'],
+      [hex(t2), 'pending'],
+    ]);
+    expect(events).toContain(`evicted ${hex(t4)}`);
+  });
+
   it('does not re-inject a removed transaction the new state has made invalid', async () => {
     const { pool, accounts } = makePool();
     const old = transfer(0, 0n);
