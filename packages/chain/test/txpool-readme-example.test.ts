@@ -1,0 +1,10 @@
+import { expect, it } from 'vitest';
+import { runReadmeExample } from './readme-runner';
+
+it('runs the transaction pool example of the README', async () => {
+  const logged = await runReadmeExample('## Transaction pool');
+  expect(logged[0][0]).toBe('added');
+  expect(logged[1][0]).toBe('added');
+  expect(logged[2]).toEqual(['REPLACEMENT_UNDERPRICED', -32000, 'Replacement transaction underpriced']);
+  expect(logged[3]).toEqual([{ pending: 1, queued: 1 }, 1]);
+});
