@@ -54,3 +54,13 @@ export class NatError extends CairnError {
     super('NAT_FAILED', message, options);
   }
 }
+
+/**
+ * The fault a peer caused, as a `PeerError`: typed errors from decoding (an `RlpError`, say) keep
+ * their code, so the offence record says `INVALID_RLP` rather than something vaguer.
+ */
+export function toPeerError(error: unknown, context: string): PeerError {
+  if (error instanceof PeerError) return error;
+  if (error instanceof CairnError) return new PeerError(error.code, `${context}: ${error.message}`, { cause: error });
+  return new ProtocolError(`${context}: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+}

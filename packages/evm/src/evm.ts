@@ -1,5 +1,6 @@
 import { blobBaseFee, bytesToBigInt, type ForkRules, type Hash256, keccak256 } from '@cairn/common';
-import type { PrecompileProvider, PrecompileSet } from './call/precompile-set';
+import type { PrecompileSet } from './precompiles/precompile';
+import { precompilesFor } from './precompiles/registry';
 import { type BlockValues, ExecutionContext, type TxValues } from './interpreter/context';
 import { ProgramCache } from './interpreter/program-cache';
 import type { JournaledState } from './state/journaled-state';
@@ -9,9 +10,12 @@ import type { Hooks } from './tracing/hooks';
 import type { BlockEnv } from './transaction/environment';
 import { type TransactionRules, transactionRules } from './transaction/tx-rules';
 
+/** Yields the precompiles active under a fork's rules (cached per rules object by the provider). */
+export type PrecompileProvider = (rules: ForkRules) => PrecompileSet;
+
 export interface EvmOptions {
-  /** The precompiled contracts active at each fork. */
-  readonly precompiles: PrecompileProvider;
+  /** The precompiled contracts active at each fork (default: `precompilesFor`, the built-in set). */
+  readonly precompiles?: PrecompileProvider;
   /** Keccak-256 for KECCAK256, CREATE2 and code hashes (default: @cairn/common's WebAssembly keccak). */
   readonly hasher?: Hash256;
   /** Decoded programs kept per fork (default 4096). */
@@ -41,9 +45,9 @@ export class Evm {
   private readonly programCacheSize: number;
   private readonly runtimes = new WeakMap<ForkRules, ForkRuntime>();
 
-  constructor(options: EvmOptions) {
+  constructor(options: EvmOptions = {}) {
     this.hasher = options.hasher ?? keccak256;
-    this.precompileProvider = options.precompiles;
+    this.precompileProvider = options.precompiles ?? precompilesFor;
     this.programCacheSize = options.programCacheSize ?? 4096;
   }
 

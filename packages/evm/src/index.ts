@@ -1,5 +1,4 @@
-export { Evm, type EvmOptions, type ForkRuntime, blobGasPriceOf } from './evm';
-export type { PrecompileLike, PrecompileProvider, PrecompileSet } from './call/precompile-set';
+export { blobGasPriceOf, Evm, type EvmOptions, type ForkRuntime, type PrecompileProvider } from './evm';
 export { JournaledState, type Log } from './state/journaled-state';
 export { type AccountSetup, MemoryState } from './state/memory-state';
 export type { AccountChange, StateReader } from './state/reader';
@@ -10,3 +9,4 @@ export { runCall, type CallMessage, type CallResult } from './transaction/run-ca
 export { applyWithdrawals, SYSTEM_ADDRESS, systemCall, type SystemCallResult, type Withdrawal } from './transaction/block-operations';
 export type { FrameEnter, FrameExit, FrameType, Hooks, OpcodeStep } from './tracing/hooks';
 export { OPCODES, type OpcodeInfo, opcodeName } from './opcodes/opcodes';
+export * from './precompiles/index';

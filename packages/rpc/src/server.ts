@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { type InternalErrorReporter, RpcDispatcher } from './protocol/dispatcher';
+import type { Transport } from './registry/method';
 import type { MethodRegistry } from './registry/registry';
 import { HttpRpcServer } from './transport/http-server';
 import { type HttpOptionsInput, resolveHttpOptions, resolveWsOptions, type WsOptionsInput } from './transport/options';
@@ -14,6 +15,8 @@ export interface RpcServerOptions {
   readonly ws?: WsOptionsInput;
   /** Where unexpected handler failures go; clients see only -32603. Defaults to console.error. */
   readonly reportInternalError?: InternalErrorReporter;
+  /** Longest a handler may run before the request is answered "Timeout expired" (default 30 s, as Besu). */
+  readonly requestTimeoutMs?: number;
 }
 
 const consoleReporter: InternalErrorReporter = (method, error) => console.error(`JSON-RPC method ${method} failed:`, error);
@@ -30,17 +33,18 @@ export class RpcServer {
   #wsAddress?: AddressInfo;
 
   constructor(options: RpcServerOptions) {
-    const report = options.reportInternalError ?? consoleReporter;
+    const reportInternalError = options.reportInternalError ?? consoleReporter;
     const namespaces = options.registry.namespaces();
+    const { registry, requestTimeoutMs } = options;
+    const dispatcher = (transport: Transport, { apis, maxBatchSize }: { apis: string[]; maxBatchSize: number }) =>
+      new RpcDispatcher({ registry, transport, apis, maxBatchSize, reportInternalError, requestTimeoutMs });
     if (options.http !== undefined) {
       const http = resolveHttpOptions(options.http, namespaces);
-      const dispatcher = new RpcDispatcher({ registry: options.registry, transport: 'http', apis: http.apis, maxBatchSize: http.maxBatchSize, reportInternalError: report });
-      this.#http = new HttpRpcServer(http, dispatcher);
+      this.#http = new HttpRpcServer(http, dispatcher('http', http), reportInternalError);
     }
     if (options.ws !== undefined) {
       const ws = resolveWsOptions(options.ws, namespaces);
-      const dispatcher = new RpcDispatcher({ registry: options.registry, transport: 'ws', apis: ws.apis, maxBatchSize: ws.maxBatchSize, reportInternalError: report });
-      this.#ws = new WsRpcServer(ws, dispatcher);
+      this.#ws = new WsRpcServer(ws, dispatcher('ws', ws), reportInternalError);
     }
   }
 

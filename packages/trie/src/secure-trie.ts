@@ -25,6 +25,11 @@ export class SecureTrie {
     return this.trie.del(this.trie.hash(key));
   }
 
+  /** The proof for `key`; verify it with `verifyProof(root, keccak256(key), proof)`. */
+  createProof(key: Uint8Array): Promise<Uint8Array[]> {
+    return this.trie.createProof(this.trie.hash(key));
+  }
+
   /** The entries in the order of their hashed keys; keys are yielded hashed (preimages are not kept). */
   entries(options: IterateOptions = {}): AsyncGenerator<[Uint8Array, Uint8Array]> {
     return this.trie.entries(options);

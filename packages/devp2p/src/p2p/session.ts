@@ -1,10 +1,13 @@
 import { asList, asUint, concatBytes, equalBytes, type RlpInput, type RlpValue, rlpDecode, rlpDecodeStream, rlpEncode } from '@cairn/common';
-import { PeerError, ProtocolError } from '../errors';
+import { type PeerError, ProtocolError, toPeerError } from '../errors';
 import type { RlpxConnection } from '../rlpx/connection';
 import { type Capability, negotiateCapabilities, type SharedCapability } from './capabilities';
 import { DisconnectReason } from './disconnect-reason';
 import { decodeHello, encodeHello, type Hello, P2P_DISCONNECT, P2P_HELLO, P2P_PING, P2P_PONG, P2P_VERSION } from './hello';
 import { snappyCompress, snappyDecompress } from './snappy';
+
+/** Sub-protocol messages kept while their handler is not attached yet; more is a breach. */
+const MAX_EARLY_MESSAGES = 16;
 
 /** Why and by whom a session ended. `error` is set when this side ended it for a fault. */
 export interface DisconnectInfo {
@@ -38,6 +41,11 @@ export class P2pSession {
   shared: SharedCapability[] = [];
   private readonly options: SessionOptions;
   private readonly handlers = new Map<string, MessageHandler>();
+  /**
+   * Messages of shared capabilities that arrive before their handler is attached: a peer sends
+   * its Status right behind its Hello, while the handler is attached once Hello was read.
+   */
+  private readonly early: { capability: SharedCapability; code: number; payload: RlpValue }[] = [];
   private readonly closeListeners: ((info: DisconnectInfo) => void)[] = [];
   private compression = false;
   private ended: DisconnectInfo | undefined;
@@ -76,13 +84,15 @@ export class P2pSession {
       () => clearTimeout(timer),
       () => clearTimeout(timer),
     );
-    this.connection.start({
-      onFrame: (body) => this.receive(body),
-      onFrameError: (error) => this.finish({ reason: DisconnectReason.BreachOfProtocol, by: 'local', error }),
-      onClose: () => this.finish({ reason: DisconnectReason.TcpError, by: 'transport' }),
-    });
+    // Hello goes out before reading starts: the peer's Hello may already be buffered, and
+    // reading it switches on compression, which our own Hello must not get.
     const o = this.options;
     this.sendRaw(P2P_HELLO, encodeHello({ protocolVersion: P2P_VERSION, clientId: o.clientId, capabilities: o.capabilities, listenPort: o.listenPort, nodeId: o.nodeId }));
+    this.connection.start({
+      onFrame: (body) => this.receive(body),
+      onFrameError: (error) => this.fail(error),
+      onClose: () => this.finish({ reason: DisconnectReason.TcpError, by: 'transport' }),
+    });
     return hello;
   }
 
@@ -91,13 +101,26 @@ export class P2pSession {
     const capability = this.shared.find((c) => c.name === name);
     if (!capability) throw new ProtocolError(`capability ${name} is not shared with this peer`);
     this.handlers.set(name, handler);
+    const waiting = this.early.filter((m) => m.capability === capability);
+    this.early.splice(0, this.early.length, ...this.early.filter((m) => m.capability !== capability));
+    // Replayed after the caller has finished setting up with the returned capability.
+    if (waiting.length > 0) {
+      queueMicrotask(() => {
+        for (const m of waiting) this.deliver(m.capability, m.code, m.payload);
+      });
+    }
     return capability;
   }
 
   /** Sends a message of sub-protocol `capability` (`code` relative to it). */
   send(capability: SharedCapability, code: number, payload: RlpInput): void {
+    this.sendEncoded(capability, code, rlpEncode(payload));
+  }
+
+  /** Like `send`, with the payload already RLP-encoded (large answers are spliced, not rebuilt). */
+  sendEncoded(capability: SharedCapability, code: number, encoded: Uint8Array): void {
     if (code >= capability.length) throw new ProtocolError(`message ${code} is outside ${capability.name}'s id space`);
-    this.sendRaw(capability.offset + code, payload);
+    this.sendFrame(capability.offset + code, encoded);
   }
 
   /** Sends Disconnect with `reason` and closes. `error` records the fault that caused it, if any. */
@@ -109,8 +132,11 @@ export class P2pSession {
   }
 
   private sendRaw(code: number, payload: RlpInput): void {
+    this.sendFrame(code, rlpEncode(payload));
+  }
+
+  private sendFrame(code: number, encoded: Uint8Array): void {
     if (this.ended) return;
-    const encoded = rlpEncode(payload);
     const body = this.compression ? snappyCompress(encoded) : encoded;
     this.connection.sendFrame(concatBytes(rlpEncode(BigInt(code)), body));
   }
@@ -123,12 +149,24 @@ export class P2pSession {
       if (this.remoteHello === undefined && code !== P2P_HELLO && code !== P2P_DISCONNECT) {
         throw new ProtocolError(`message 0x${code.toString(16)} before Hello`);
       }
-      // Hello is never compressed; a Disconnect may arrive uncompressed before Hello was seen.
-      const compressed = this.compression && code !== P2P_HELLO;
-      const payload = rlpDecode(compressed ? snappyDecompress(rest) : rest);
+      const payload = this.decodePayload(code, rest);
       this.dispatch(code, payload);
     } catch (error) {
-      this.fail(error instanceof PeerError ? error : new ProtocolError(`bad message: ${(error as Error).message}`, { cause: error }));
+      this.fail(toPeerError(error, 'bad message'));
+    }
+  }
+
+  /**
+   * The RLP payload of a message: Hello is never compressed, and a peer that refuses us before
+   * reading our Hello sends its Disconnect uncompressed, so that one is read either way.
+   */
+  private decodePayload(code: number, data: Uint8Array): RlpValue {
+    if (!this.compression || code === P2P_HELLO) return rlpDecode(data);
+    if (code !== P2P_DISCONNECT) return rlpDecode(snappyDecompress(data));
+    try {
+      return rlpDecode(snappyDecompress(data));
+    } catch {
+      return rlpDecode(data);
     }
   }
 
@@ -149,9 +187,23 @@ export class P2pSession {
         return;
     }
     const capability = this.shared.find((c) => code >= c.offset && code < c.offset + c.length);
-    const handler = capability && this.handlers.get(capability.name);
-    if (!capability || !handler) throw new ProtocolError(`message id 0x${code.toString(16)} belongs to no shared capability`);
-    handler(code - capability.offset, payload);
+    if (!capability) throw new ProtocolError(`message id 0x${code.toString(16)} belongs to no shared capability`);
+    if (this.handlers.has(capability.name)) {
+      this.deliver(capability, code - capability.offset, payload);
+      return;
+    }
+    if (this.early.length >= MAX_EARLY_MESSAGES) throw new ProtocolError('too many messages before the sub-protocol started');
+    this.early.push({ capability, code: code - capability.offset, payload });
+  }
+
+  /** Hands a message to its sub-protocol; a fault it throws ends the session as a breach. */
+  private deliver(capability: SharedCapability, code: number, payload: RlpValue): void {
+    if (this.ended) return;
+    try {
+      this.handlers.get(capability.name)!(code, payload);
+    } catch (error) {
+      this.fail(toPeerError(error, `bad ${capability.name} message`));
+    }
   }
 
   private handleHello(payload: RlpValue): void {

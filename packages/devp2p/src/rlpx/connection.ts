@@ -9,7 +9,10 @@ import { acceptHandshake, initiateHandshake } from './handshake';
 export interface RlpxConnectionHandlers {
   /** One decrypted frame body: RLP message id followed by the (maybe compressed) payload. */
   onFrame(body: Uint8Array): void;
-  /** A frame that failed authentication: the connection is already being torn down. */
+  /**
+   * A frame that failed authentication or decoding. Nothing more is read; the owner may still
+   * send (a Disconnect), since the outgoing stream is intact.
+   */
   onFrameError(error: PeerError): void;
   /** The socket closed, for whatever reason; called once. */
   onClose(): void;
@@ -28,6 +31,8 @@ export class RlpxConnection {
   private readonly queue: ByteQueue;
   private handlers: RlpxConnectionHandlers | undefined;
   private closed = false;
+  /** Set after an undecodable frame: the incoming stream cannot be resynchronised. */
+  private broken = false;
 
   private constructor(socket: Socket, remoteId: Uint8Array, codec: FrameCodec, leftover: ByteQueue) {
     this.socket = socket;
@@ -85,18 +90,19 @@ export class RlpxConnection {
   }
 
   private receive(chunk: Buffer): void {
+    if (this.broken) return;
     this.queue.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
     this.drain();
   }
 
   private drain(): void {
     if (!this.handlers) return;
-    while (!this.closed) {
+    while (!this.closed && !this.broken) {
       let body: Uint8Array | undefined;
       try {
         body = this.codec.decode(this.queue);
       } catch (error) {
-        this.socket.destroy();
+        this.broken = true;
         this.handlers.onFrameError(error instanceof FrameError ? error : new FrameError(String(error)));
         return;
       }

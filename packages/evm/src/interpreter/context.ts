@@ -1,5 +1,5 @@
 import { bytesToBigInt, type ForkRules, type Hash256 } from '@cairn/common';
-import type { PrecompileSet } from '../call/precompile-set';
+import type { PrecompileSet } from '../precompiles/precompile';
 import type { JournaledState } from '../state/journaled-state';
 import type { InstructionTable } from '../table/instruction-table';
 import type { Hooks } from '../tracing/hooks';

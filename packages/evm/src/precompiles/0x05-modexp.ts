@@ -23,8 +23,9 @@ export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint 
   if (exponent === 0n) return 1n % modulus;
   base %= modulus;
   if (base <= 1n) return base;
+  // base^0 … base^15, extended only as far as a digit needs: the common small exponents
+  // (2, 3, 65537) use base^1 alone and must not pay for fourteen multiplications.
   const table: bigint[] = [1n, base];
-  for (let i = 2; i < 16; i++) table.push((table[i - 1] * base) % modulus);
   let result = 1n;
   for (const digit of exponent.toString(16)) {
     result = (result * result) % modulus;
@@ -32,6 +33,7 @@ export function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint 
     result = (result * result) % modulus;
     result = (result * result) % modulus;
     const d = Number.parseInt(digit, 16);
+    while (table.length <= d) table.push((table[table.length - 1] * base) % modulus);
     if (d !== 0) result = (result * table[d]) % modulus;
   }
   return result;

@@ -1,9 +1,10 @@
-import { bigintToFixedBytes, bytesToBigInt } from '@cairn/common';
+import { bigintToFixedBytes, bytesToBigInt, bytesToHex } from '@cairn/common';
 import { bn254 } from '@noble/curves/bn254.js';
 import type { Bn254Backend } from './backends';
 
 type G1Point = InstanceType<typeof bn254.G1.Point>;
 type G2Point = InstanceType<typeof bn254.G2.Point>;
+type LineCoefficients = ReturnType<typeof bn254.utils.calcPairingPrecomputes>;
 
 const { Fp12, Fp2, Fr } = bn254.fields;
 const G1 = bn254.G1.Point;
@@ -54,29 +55,66 @@ function orInvalid<T>(compute: () => T): T | undefined {
   }
 }
 
+/** Options of the noble bn254 backend. */
+export interface NobleBn254Options {
+  /**
+   * How many G2 points to remember, validated and with their Miller-loop line coefficients
+   * (about 30 KB each). Pairing callers are mostly SNARK verifiers whose verifying-key G2 points
+   * repeat on every call, and for those the subgroup check and line precomputation cost as much
+   * as the pairing itself. 0 disables the cache.
+   */
+  readonly g2CacheSize?: number;
+}
+
 /**
  * bn254 on `@noble/curves` (pure JS, audited). Scalars are public here, so multiplication uses
- * the faster variable-time path.
+ * the faster variable-time path. The G2 cache is the only state, and it is this object's own.
  */
-export const nobleBn254: Bn254Backend = {
-  add: (input) => orInvalid(() => writeG1(readG1(input, 0).add(readG1(input, 2)))),
-  mul: (input) =>
-    orInvalid(() => {
-      const point = readG1(input, 0);
-      // The group has prime order r, so reducing the 256-bit scalar mod r changes nothing.
-      const scalar = Fr.create(word(input, 2));
-      return writeG1(scalar === 0n ? G1.ZERO : point.multiplyUnsafe(scalar));
-    }),
-  pairingCheck: (input) =>
-    orInvalid(() => {
-      const pairs: { g1: G1Point; g2: G2Point }[] = [];
-      for (let offset = 0; offset < input.length; offset += 192) {
-        const chunk = input.subarray(offset, offset + 192);
-        const g1 = readG1(chunk, 0);
-        const g2 = readG2(chunk, 2);
-        // e(O, Q) = e(P, O) = 1: such a pair leaves the product unchanged (noble refuses it).
-        if (!g1.is0() && !g2.is0()) pairs.push({ g1, g2 });
-      }
-      return pairs.length === 0 || Fp12.eql(bn254.pairingBatch(pairs), Fp12.ONE);
-    }),
-};
+export function createNobleBn254(options: NobleBn254Options = {}): Bn254Backend {
+  const capacity = options.g2CacheSize ?? 64;
+  const lines = new Map<string, LineCoefficients>();
+
+  /** Line coefficients of the G2 point in 128 bytes, or null for infinity; throws if invalid. */
+  function g2Lines(encoded: Uint8Array): LineCoefficients | null {
+    const key = bytesToHex(encoded);
+    const known = lines.get(key);
+    if (known !== undefined) {
+      // Refresh its place so that the least recently used point is the one evicted.
+      lines.delete(key);
+      lines.set(key, known);
+      return known;
+    }
+    const point = readG2(encoded, 0);
+    if (point.is0()) return null;
+    const computed = bn254.utils.calcPairingPrecomputes(point);
+    if (capacity > 0) {
+      if (lines.size >= capacity) lines.delete(lines.keys().next().value!);
+      lines.set(key, computed);
+    }
+    return computed;
+  }
+
+  return {
+    add: (input) => orInvalid(() => writeG1(readG1(input, 0).add(readG1(input, 2)))),
+    mul: (input) =>
+      orInvalid(() => {
+        const point = readG1(input, 0);
+        // The group has prime order r, so reducing the 256-bit scalar mod r changes nothing.
+        const scalar = Fr.create(word(input, 2));
+        return writeG1(scalar === 0n ? G1.ZERO : point.multiplyUnsafe(scalar));
+      }),
+    pairingCheck: (input) =>
+      orInvalid(() => {
+        const terms: [LineCoefficients, bigint, bigint][] = [];
+        for (let offset = 0; offset < input.length; offset += 192) {
+          const g1 = readG1(input.subarray(offset, offset + 64), 0);
+          const g2 = g2Lines(input.subarray(offset + 64, offset + 192));
+          // e(O, Q) = e(P, O) = 1: such a pair leaves the product unchanged.
+          if (g1.is0() || g2 === null) continue;
+          const { x, y } = g1.toAffine();
+          terms.push([g2, x, y]);
+        }
+        return terms.length === 0 || Fp12.eql(Fp12.finalExponentiate(bn254.millerLoopBatch(terms)), Fp12.ONE);
+      }),
+  };
+}

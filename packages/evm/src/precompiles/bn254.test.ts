@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { createBn254Add } from './0x06-bn254-add';
 import { createBn254Mul } from './0x07-bn254-mul';
 import { createBn254Pairing } from './0x08-bn254-pairing';
-import { nobleBn254 } from './bn254-noble';
+import { createNobleBn254 } from './bn254-noble';
 
 const byzantium = createForkRules(Fork.Byzantium, 1n);
 const istanbul = createForkRules(Fork.Istanbul, 1n);
-const add = createBn254Add(nobleBn254);
-const mul = createBn254Mul(nobleBn254);
-const pairing = createBn254Pairing(nobleBn254);
+const backend = createNobleBn254();
+const add = createBn254Add(backend);
+const mul = createBn254Mul(backend);
+const pairing = createBn254Pairing(backend);
 
 const P = bn254.fields.Fp.ORDER;
 const N = bn254.fields.Fr.ORDER;
@@ -195,6 +196,37 @@ describe('0x08 bn254 pairing', () => {
     const twoPairs = new Uint8Array(384);
     expect(pairing.gas(twoPairs, byzantium)).toBe(260000n);
     expect(pairing.gas(twoPairs, istanbul)).toBe(113000n);
+  });
+});
+
+describe('noble bn254 backend G2 cache', () => {
+  const g2Times = (k: bigint) => {
+    const { x, y } = bn254.G2.Point.BASE.multiply(k).toAffine();
+    return concatBytes(word(x.c1), word(x.c0), word(y.c1), word(y.c0));
+  };
+  const g1Times = (k: bigint) => mul.run(concatBytes(G1, word(k)), istanbul)!;
+  // e(aG1, bG2) · e(-abG1, G2) = 1, and false once the second term is off by one.
+  const inputs = [2n, 3n, 5n, 7n].flatMap((a) =>
+    [11n, 13n].flatMap((b) => [concatBytes(g1Times(a), g2Times(b), negateG1(g1Times(a * b)), G2), concatBytes(g1Times(a), g2Times(b), negateG1(g1Times(a * b + 1n)), G2)]),
+  );
+
+  it('gives the same answers with no cache, a one-entry cache that keeps evicting, and the default', () => {
+    const expected = inputs.map((_, i) => i % 2 === 0);
+    for (const options of [{ g2CacheSize: 0 }, { g2CacheSize: 1 }, {}]) {
+      const backend = createNobleBn254(options);
+      // Twice over, so that the second pass runs on whatever the cache kept.
+      for (let pass = 0; pass < 2; pass++) expect(inputs.map((input) => backend.pairingCheck(input))).toEqual(expected);
+    }
+  });
+
+  it('never remembers an invalid G2 point as valid', () => {
+    const backend = createNobleBn254({ g2CacheSize: 4 });
+    const offCurve = G2.slice();
+    offCurve[127] ^= 1;
+    for (let i = 0; i < 3; i++) {
+      expect(backend.pairingCheck(concatBytes(G1, offCurve))).toBeUndefined();
+      expect(backend.pairingCheck(concatBytes(G1, G2, negateG1(G1), G2))).toBe(true);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { bytesToHex } from '@cairn/common';
 import { z } from 'zod';
+import type { LogQuery } from '../chain/log-query';
 import { formatLog } from '../events/rpc-log';
 import { defineMethod, type RpcMethod } from '../registry/method';
 import { LogFilterSchema } from '../schemas/filter';
@@ -9,10 +10,10 @@ const FilterId = z.string().max(100).describe('filter id');
 
 /**
  * The poll-filter methods the manager's sources allow: eth_newBlockFilter needs heads,
- * eth_newPendingTransactionFilter pending transactions, eth_newFilter logs. eth_getFilterLogs is
- * not here: it needs the log query backend of the chain.
+ * eth_newPendingTransactionFilter pending transactions, eth_newFilter logs, and eth_getFilterLogs
+ * also the chain's log query.
  */
-export function filterMethods(manager: FilterManager): RpcMethod[] {
+export function filterMethods(manager: FilterManager, logs?: LogQuery): RpcMethod[] {
   const methods: RpcMethod[] = [];
   if (manager.sources.heads) {
     methods.push(defineMethod({ name: 'eth_newBlockFilter', namespace: 'ETH', params: z.tuple([]), handler: () => manager.newBlockFilter() }));
@@ -34,6 +35,16 @@ export function filterMethods(manager: FilterManager): RpcMethod[] {
         namespace: 'ETH',
         params: z.tuple([LogFilterSchema.describe('filter')]),
         handler: ([filter]) => manager.newLogFilter(filter),
+      }),
+    );
+  }
+  if (manager.sources.logs && logs) {
+    methods.push(
+      defineMethod({
+        name: 'eth_getFilterLogs',
+        namespace: 'ETH',
+        params: z.tuple([FilterId]),
+        handler: async ([id]) => (await logs.logs(manager.logFilter(id))).map(formatLog),
       }),
     );
   }

@@ -37,6 +37,7 @@ const registry = new MethodRegistry([
     },
   }),
   defineMethod({ name: 'eth_bigint', namespace: 'ETH', params: z.tuple([]), handler: () => 5n }),
+  defineMethod({ name: 'eth_hang', namespace: 'ETH', params: z.tuple([]), handler: () => new Promise(() => undefined) }),
   defineMethod({ name: 'debug_thing', namespace: 'DEBUG', params: z.tuple([]), handler: () => 1 }),
 ]);
 
@@ -46,6 +47,7 @@ const dispatcher = new RpcDispatcher({
   apis: ['eth', 'NET', 'WEB3'],
   maxBatchSize: 3,
   reportInternalError: (method, error) => failures.push([method, error]),
+  requestTimeoutMs: 50,
 });
 
 async function call(body: unknown) {
@@ -157,6 +159,11 @@ describe('RpcDispatcher', () => {
       { jsonrpc: '2.0', id: 2, result: '1337' },
     ]);
     expect(failures.map((f) => (f as unknown[])[0])).toEqual(['eth_crash', 'eth_bigint']);
+  });
+
+  it('answers a handler that never finishes with "Timeout expired"', async () => {
+    const { json } = await call({ jsonrpc: '2.0', id: 9, method: 'eth_hang' });
+    expect(json).toEqual({ jsonrpc: '2.0', id: 9, error: { code: -32603, message: 'Timeout expired' } });
   });
 
   it('answers net_peerCount without p2p with the p2p-disabled error', async () => {

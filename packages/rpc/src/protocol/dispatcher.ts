@@ -24,7 +24,11 @@ export interface DispatcherOptions {
   /** Largest batch served; 0 for no limit. */
   readonly maxBatchSize: number;
   readonly reportInternalError: InternalErrorReporter;
+  /** A handler still running after this long is answered with -32603 "Timeout expired" (Besu: 30 s). */
+  readonly requestTimeoutMs?: number;
 }
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /** What a transport sends back: nothing (only notifications), or a body and its HTTP status. */
 export interface DispatchResult {
@@ -97,7 +101,7 @@ export class RpcDispatcher {
     try {
       const method = this.#lookup(request.method);
       if (JsonRpcError.is(method)) throw method;
-      result = await method.handler(parseParams(method.params, request.params), context);
+      result = await this.#withTimeout(method.handler(parseParams(method.params, request.params), context));
     } catch (error) {
       return request.isNotification ? undefined : errorResponse(id, this.#toError(request.method, error).toJSON());
     }
@@ -107,6 +111,17 @@ export class RpcDispatcher {
     } catch (error) {
       return errorResponse(id, this.#toError(request.method, error).toJSON());
     }
+  }
+
+  /** Bounds a handler's time; a late result is dropped (JavaScript cannot cancel the handler itself). */
+  #withTimeout(value: unknown): Promise<unknown> {
+    if (!(value instanceof Promise)) return Promise.resolve(value);
+    const timeoutMs = this.#options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new JsonRpcError(StandardErrorCode.InternalError, 'Timeout expired')), timeoutMs);
+    });
+    return Promise.race([value, timeout]).finally(() => clearTimeout(timer));
   }
 
   #toError(method: string, error: unknown): JsonRpcError {

@@ -2,8 +2,19 @@ import type { z } from 'zod';
 import { invalidParams } from '../errors/json-rpc-error';
 import type { ParamsSchema } from './method';
 
+/** The parameter's `.describe()` name, looked up through `.optional()` wrappers too. */
+function nameOf(item: z.ZodType): string | undefined {
+  let schema: z.ZodType | undefined = item;
+  while (schema !== undefined && schema.description === undefined) {
+    const wrapper: { unwrap?: () => z.ZodType } = schema as never;
+    schema = typeof wrapper.unwrap === 'function' ? wrapper.unwrap() : undefined;
+  }
+  return schema?.description;
+}
+
 function label(index: number, item: z.ZodType): string {
-  return item.description ? `params[${index}] (${item.description})` : `params[${index}]`;
+  const name = nameOf(item);
+  return name ? `params[${index}] (${name})` : `params[${index}]`;
 }
 
 function isOptional(item: z.ZodType): boolean {

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { invalidRequest } from '../errors/json-rpc-error';
 import { errorResponse } from '../protocol/envelope';
-import type { RpcDispatcher } from '../protocol/dispatcher';
+import type { InternalErrorReporter, RpcDispatcher } from '../protocol/dispatcher';
 import { BodyTooLargeError, readBody } from './body-reader';
 import { CorsPolicy } from './cors';
 import { HostAllowlist } from './host-allowlist';
@@ -29,12 +29,18 @@ export class HttpRpcServer {
   readonly #cors: CorsPolicy;
   readonly #server: Server;
 
-  constructor(options: HttpOptions, dispatcher: RpcDispatcher) {
+  constructor(options: HttpOptions, dispatcher: RpcDispatcher, report: InternalErrorReporter) {
     this.#options = options;
     this.#dispatcher = dispatcher;
     this.#hosts = new HostAllowlist(options.hostAllowlist);
     this.#cors = new CorsPolicy(options.corsOrigins);
-    this.#server = createServer((request, response) => void this.#handle(request, response));
+    this.#server = createServer((request, response) => {
+      this.#handle(request, response).catch((error) => {
+        // Only a broken socket gets here (the dispatcher answers every handler failure).
+        report('http', error);
+        response.destroy();
+      });
+    });
     this.#server.maxConnections = options.maxActiveConnections;
   }
 

@@ -1,5 +1,5 @@
 import type { RawData, WebSocket } from 'ws';
-import type { RpcDispatcher } from '../protocol/dispatcher';
+import type { InternalErrorReporter, RpcDispatcher } from '../protocol/dispatcher';
 import { notificationMessage } from '../protocol/envelope';
 import type { ConnectionContext } from '../registry/method';
 
@@ -20,12 +20,17 @@ export class WsConnection implements ConnectionContext {
   readonly #cleanups: (() => void)[] = [];
   #closed = false;
 
-  constructor(id: number, socket: WebSocket, dispatcher: RpcDispatcher, maxBufferedBytes: number) {
+  constructor(id: number, socket: WebSocket, dispatcher: RpcDispatcher, maxBufferedBytes: number, report: InternalErrorReporter) {
     this.id = id;
     this.#socket = socket;
     this.#dispatcher = dispatcher;
     this.#maxBufferedBytes = maxBufferedBytes;
-    socket.on('message', (data) => void this.#receive(data));
+    socket.on('message', (data) =>
+      this.#receive(data).catch((error) => {
+        report('ws', error);
+        socket.terminate();
+      }),
+    );
     socket.on('close', () => this.#runCleanups());
     socket.on('error', () => socket.terminate());
   }

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import type { RpcDispatcher } from '../protocol/dispatcher';
+import type { InternalErrorReporter, RpcDispatcher } from '../protocol/dispatcher';
 import { HostAllowlist } from './host-allowlist';
 import { close, listen } from './listen';
 import type { WsOptions } from './options';
@@ -31,9 +31,12 @@ export class WsRpcServer {
   /** Upgrades accepted and not yet closed, counted from the raw socket so handshakes in flight count too. */
   #active = 0;
 
-  constructor(options: WsOptions, dispatcher: RpcDispatcher) {
+  readonly #report: InternalErrorReporter;
+
+  constructor(options: WsOptions, dispatcher: RpcDispatcher, report: InternalErrorReporter) {
     this.#options = options;
     this.#dispatcher = dispatcher;
+    this.#report = report;
     this.#hosts = new HostAllowlist(options.hostAllowlist);
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: options.maxFrameSize });
     this.#server = createServer((request, response) => {
@@ -73,7 +76,7 @@ export class WsRpcServer {
     this.#active++;
     socket.once('close', () => this.#active--);
     this.#wss.handleUpgrade(request, socket, head, (ws) => {
-      new WsConnection(this.#nextConnectionId++, ws, this.#dispatcher, this.#options.maxBufferedBytes);
+      new WsConnection(this.#nextConnectionId++, ws, this.#dispatcher, this.#options.maxBufferedBytes, this.#report);
     });
   }
 }

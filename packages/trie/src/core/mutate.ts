@@ -174,7 +174,7 @@ function removeAtBranch(ctx: MutationContext, branch: BranchNode, key: Uint8Arra
     if (ref.kind !== HASH) survivorNode = ref;
     else if ((survivorNode = ctx.resolve(ref)) === undefined) return new NeedNode(ref.hash);
   }
-  let result: TrieNode | undefined = undefined;
+  let result: TrieNode | undefined;
   if (!atValue) {
     const child = remove(ctx, branch.children[index], key, pos + 1);
     if (child instanceof NeedNode) return child;
