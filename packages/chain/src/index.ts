@@ -28,3 +28,4 @@ export * from './withdrawals/withdrawal';
 export * from './block/block';
 export * from './block/roots';
 export * from './block/validate-block';
+export * from './txpool/index';
