@@ -160,8 +160,12 @@ export class Pruner {
     while (this.#running) await this.#running;
   }
 
-  status(): { ingestedSeq: bigint; prunedThrough: bigint | undefined; journaled: number; failure: Error | undefined } {
-    return { ingestedSeq: this.#progress.ingestedSeq, prunedThrough: this.#progress.pruned?.number, journaled: this.#index.size, failure: this.#failure };
+  /**
+   * Where pruning stands: the last commit written and the last whose insertions are counted, the
+   * last height pruned, how many journal entries wait, and the failure that stopped it, if any.
+   */
+  status(): { writtenSeq: bigint; ingestedSeq: bigint; prunedThrough: bigint | undefined; journaled: number; failure: Error | undefined } {
+    return { writtenSeq: this.#writtenSeq, ingestedSeq: this.#progress.ingestedSeq, prunedThrough: this.#progress.pruned?.number, journaled: this.#index.size, failure: this.#failure };
   }
 
   async #loop(): Promise<void> {
