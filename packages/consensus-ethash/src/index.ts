@@ -1,5 +1,4 @@
 export * from './epoch';
-export * from '@cairn/common';
 export * from './cache';
 export * from './cache-lru';
 export * from './dataset-item';
