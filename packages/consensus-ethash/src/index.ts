@@ -5,3 +5,4 @@ export * from './cache-lru';
 export * from './dataset-item';
 export * from './hashimoto';
 export * from './ethash';
+export * from './ethash-engine';
