@@ -40,3 +40,8 @@ export * from './genesis/genesis-block';
 export * from './store/schema';
 export * from './store/block-store';
 export * from './blockchain/blockchain';
+export * from './block-file/errors';
+export * from './block-file/read-block-file';
+export * from './block-file/import-blocks';
+export * from './block-file/export-blocks';
+export * from './blockchain/build-block';

@@ -6,3 +6,8 @@ export * from './logging/logger';
 export * from './lifecycle/service';
 export * from './metrics/node-metrics';
 export * from './metrics/metrics-service';
+export * from './commands/chain-engine';
+export * from './commands/open-chain';
+export * from './commands/progress-bar';
+export * from './commands/blocks-import';
+export * from './commands/blocks-export';

@@ -14,6 +14,7 @@ import type { BlockHeader } from '../header/header';
 import { JoinedBatchStore, ScratchStore } from '../store/batch-stores';
 import { BlockStore } from '../store/block-store';
 import { ancestorHashes } from './block-hashes';
+import { type BlockSpec, buildBlock } from './build-block';
 import { setCanonicalHead } from './canonical-chain';
 
 export interface BlockchainOptions {
@@ -133,7 +134,7 @@ export class Blockchain implements ChainHeaderReader {
   }
 
   /** The rules a block with this header runs under, given its parent's total difficulty. */
-  rulesFor(header: BlockHeader, parentTd: bigint): ForkRules {
+  rulesFor(header: Pick<BlockHeader, 'number' | 'timestamp'>, parentTd: bigint): ForkRules {
     const ttd = this.config.terminalTotalDifficulty;
     return this.config.rulesAt(header.number, header.timestamp, ttd !== undefined && parentTd >= ttd);
   }
@@ -160,13 +161,7 @@ export class Blockchain implements ChainHeaderReader {
     await validateBodyWithoutTransactionsRoot(block, rules);
     // Ommers exist only before the Merge, so they run under the rules of their own height.
     await validateOmmers(block, this, this.#engine, (ommer) => this.config.rulesAt(ommer.number, ommer.timestamp));
-    const execution = await this.#processor.execute({
-      block,
-      rules,
-      parentState: this.#state.at(parent.stateRoot),
-      blockHash: ancestorHashes(parent, (hash) => this.blocks.header(hash)),
-      intermediateRoot: (changes) => this.#scratch.commit(parent.stateRoot, changes),
-    });
+    const execution = await this.#execute(block, parent, rules);
     // The transactions root is checked after execution, so that a block holding an invalid
     // transaction is rejected for that transaction rather than for a root built without it.
     await validateTransactionsRoot(block);
@@ -187,6 +182,32 @@ export class Blockchain implements ChainHeaderReader {
     this.#head = block;
     this.#headTd = td;
     return { status: 'canonical', block, gasUsed: execution.gasUsed };
+  }
+
+  #execute(block: Block, parent: BlockHeader, rules: ForkRules) {
+    return this.#processor.execute({
+      block,
+      rules,
+      parentState: this.#state.at(parent.stateRoot),
+      blockHash: ancestorHashes(parent, (hash) => this.blocks.header(hash)),
+      intermediateRoot: (changes) => this.#scratch.commit(parent.stateRoot, changes),
+    });
+  }
+
+  /**
+   * Builds an unsealed child of the stored block `parentHash` holding `spec.transactions` (see
+   * `buildBlock`), executed on the parent's state without storing anything; `importBlock` it
+   * (after sealing, for an engine with seals) to add it to the chain.
+   */
+  async buildBlock(parentHash: Uint8Array, spec: BlockSpec): Promise<Block> {
+    const parent = await this.blocks.header(parentHash);
+    const parentTd = parent && (await this.blocks.totalDifficulty(parentHash));
+    if (parent === undefined || parentTd === undefined) throw new BlockError('UNKNOWN_PARENT', `parent ${bytesToHex(parentHash)} is not known`, 'parentHash');
+    const rules = this.rulesFor({ number: parent.number + 1n, timestamp: spec.timestamp }, parentTd);
+    return buildBlock(parent, spec, rules, {
+      execute: (block, blockRules) => this.#execute(block, parent, blockRules),
+      stateRoot: (execution) => this.#scratch.commit(parent.stateRoot, execution.changes),
+    });
   }
 
   /** Stops background work of the state; the store stays open (its owner closes it). */
