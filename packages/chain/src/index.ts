@@ -45,3 +45,4 @@ export * from './block-file/read-block-file';
 export * from './block-file/import-blocks';
 export * from './block-file/export-blocks';
 export * from './blockchain/build-block';
+export * from './senders/sender-recovery';

@@ -11,3 +11,4 @@ export * from './commands/open-chain';
 export * from './commands/progress-bar';
 export * from './commands/blocks-import';
 export * from './commands/blocks-export';
+export * from './crypto/native-sender-recovery';

@@ -1,6 +1,7 @@
 import { bytesToHex } from '@cairn/common';
 import type { Blockchain } from '../blockchain/blockchain';
 import type { BlockHeader } from '../header/header';
+import type { SenderRecovery } from '../senders/sender-recovery';
 import { BlockFileError } from './errors';
 import { type FileBlock, readBlockFile } from './read-block-file';
 
@@ -38,6 +39,11 @@ export interface ImportOptions {
   readonly progressIntervalMs?: number;
   /** Stops the import between blocks. */
   readonly signal?: AbortSignal;
+  /**
+   * Recovers each block's senders before it executes (a native backend, say); without it they
+   * are recovered one by one as the block executes, with @cairn/common's secp256k1.
+   */
+  readonly senders?: SenderRecovery;
 }
 
 /**
@@ -67,6 +73,7 @@ export async function importBlocks(chain: Blockchain, blocks: AsyncIterable<File
     if (next.done) break;
     const { block, index } = next.value;
     try {
+      await options.senders?.recover(block.transactions);
       const result = await chain.importBlock(block);
       if (result.status === 'known') known++;
       else gasUsed += result.gasUsed;

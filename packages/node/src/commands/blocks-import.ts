@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { importBlockFile, type ImportSummary } from '@cairn/chain';
 import { bytesToHex, ConfigError } from '@cairn/common';
+import { createSenderRecovery } from '../crypto/native-sender-recovery';
 import type { Logger } from '../logging/logger';
 import { type ChainLocation, openChain } from './open-chain';
 import { formatImportProgress } from './progress-bar';
@@ -27,8 +28,9 @@ export async function runBlocksImport(args: BlocksImportArgs, output: CommandOut
   const fileBytes = sizeOf(args.from);
   const { chain, close } = await openChain(args);
   try {
-    output.logger.info(`importing ${args.from} (${fileBytes} bytes) onto head #${chain.head.header.number} ${bytesToHex(chain.head.hash())}`);
-    const summary = await importBlockFile(chain, args.from, { onProgress: (progress) => output.progress(formatImportProgress(progress, fileBytes)) });
+    const senders = createSenderRecovery();
+    output.logger.info(`importing ${args.from} (${fileBytes} bytes) onto head #${chain.head.header.number} ${bytesToHex(chain.head.hash())}, senders recovered with ${senders.backend}`);
+    const summary = await importBlockFile(chain, args.from, { senders, onProgress: (progress) => output.progress(formatImportProgress(progress, fileBytes)) });
     const head = `head #${summary.head.number} ${bytesToHex(summary.head.hash())}`;
     if (summary.failure) {
       const { failure } = summary;

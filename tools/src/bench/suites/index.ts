@@ -1,6 +1,7 @@
 import type { BenchSuite } from '../suite';
+import { importBench } from './import';
 import { precompilesBench } from './precompiles';
 import { trieBench } from './trie';
 
 /** Every benchmark suite, by the name given on the command line. */
-export const BENCH_SUITES: ReadonlyMap<string, BenchSuite> = new Map([trieBench, precompilesBench].map((suite) => [suite.name, suite]));
+export const BENCH_SUITES: ReadonlyMap<string, BenchSuite> = new Map([trieBench, precompilesBench, importBench].map((suite) => [suite.name, suite]));
