@@ -46,3 +46,4 @@ export * from './block-file/import-blocks';
 export * from './block-file/export-blocks';
 export * from './blockchain/build-block';
 export * from './senders/sender-recovery';
+export * from './txpool/index';

@@ -1,6 +1,6 @@
 import { CairnError, ValueError } from '@cairn/common';
 import { CACHE_ROUNDS, HASH_BYTES, MAX_EPOCH, cacheSize, datasetSize, seedHash } from './epoch';
-import { type Hash512, keccak512 } from './keccak512';
+import { type Hash512, keccak512 } from '@cairn/common';
 
 /** 32-bit words in one 64-byte cache or dataset item. */
 export const ITEM_WORDS = HASH_BYTES / 4;

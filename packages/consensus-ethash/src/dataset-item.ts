@@ -1,7 +1,7 @@
 import { ITEM_WORDS, type EpochCache } from './cache';
 import { DATASET_PARENTS, HASH_BYTES } from './epoch';
 import { fnv } from './fnv';
-import type { Hash512 } from './keccak512';
+import type { Hash512 } from '@cairn/common';
 
 /**
  * Computes item `index` of the epoch's full dataset from the cache alone, as light verification

@@ -3,7 +3,7 @@ import { type EpochCache, buildEpochCache } from './cache';
 import { EpochCacheLru } from './cache-lru';
 import { MAX_EPOCH, epochOf } from './epoch';
 import { type HashimotoOutput, computeHashimotoLight } from './hashimoto';
-import { type Hash512, keccak512 } from './keccak512';
+import { type Hash512, keccak512 } from '@cairn/common';
 
 /** The header fields a proof-of-work seal covers. */
 export interface SealInput {

@@ -3,7 +3,7 @@ import { ITEM_WORDS, type EpochCache } from './cache';
 import { computeDatasetItem } from './dataset-item';
 import { ACCESSES, MIX_BYTES, WORD_BYTES } from './epoch';
 import { fnv } from './fnv';
-import { type Hash512, keccak512 } from './keccak512';
+import { type Hash512, keccak512 } from '@cairn/common';
 
 /** What hashimoto yields for one (seal hash, nonce) pair. */
 export interface HashimotoOutput {

@@ -27,3 +27,7 @@ export * from './enr/enr';
 export * from './discv4/packets';
 export * from './discv4/kademlia';
 export * from './discv4/discovery';
+export * from './nat/port-mapper';
+export * from './nat/nat-service';
+export * from './peer/dialer';
+export * from './eth/broadcast';

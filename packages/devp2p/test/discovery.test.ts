@@ -1,6 +1,7 @@
 import { privateKeyToPublicKey, randomPrivateKey } from '@cairn/common';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Discovery, type Enode, parseEnode } from '../src/index';
+import { createSocket } from 'node:dgram';
+import { Discovery, type Enode, encodePacket, expiresIn, PacketType, parseEnode } from '../src/index';
 
 const running: Discovery[] = [];
 afterEach(() => {
@@ -57,6 +58,23 @@ describe('discovery v4 between Cairn nodes', () => {
     // b revalidates a (the only entry), gets no pong, and removes it.
     await (b.discovery as unknown as { revalidate(): Promise<void> }).revalidate();
     expect(b.discovery.table.get(a.enode.id)).toBeUndefined();
+  });
+
+  it('drops malformed, badly signed and expired packets and keeps answering', async () => {
+    const a = await startNode();
+    const b = await startNode();
+    const socket = createSocket('udp4');
+    const key = randomPrivateKey();
+    const expired = encodePacket({ type: PacketType.Ping, version: 4n, from: a.enode, to: b.enode, expiration: expiresIn(-60) }, key).packet;
+    const valid = encodePacket({ type: PacketType.FindNode, target: new Uint8Array(64), expiration: expiresIn() }, key).packet;
+    const garbage = [new Uint8Array(3), new Uint8Array(200).fill(0xee), valid.subarray(0, 120), expired, new Uint8Array(2000)];
+    const wrongBody = valid.slice();
+    wrongBody[wrongBody.length - 1] ^= 0xff; // breaks the hash
+    for (const packet of [...garbage, wrongBody]) socket.send(packet, b.enode.udpPort, '127.0.0.1');
+    await new Promise((r) => setTimeout(r, 100));
+    socket.close();
+    expect(b.discovery.table.size).toBe(0);
+    expect(await a.discovery.ping(b.enode)).toBe(true);
   });
 
   it('ignores nodes the allowlist refuses', async () => {

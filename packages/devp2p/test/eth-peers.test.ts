@@ -61,6 +61,21 @@ describe('eth between two Cairn nodes', () => {
     expect(serverPool.received[0].txs).toEqual([legacyTx]);
   });
 
+  it('keeps one connection when two nodes dial each other at once', async () => {
+    const chain = new MemoryChain(2);
+    const a = await start(chain);
+    const b = await start(chain);
+    await Promise.allSettled([a.manager.connect(b.enode), b.manager.connect(a.enode)]);
+    await until(() => a.manager.peerCount === 1 && b.manager.peerCount === 1);
+    await new Promise((r) => setTimeout(r, 200));
+    const [pa] = a.manager.peers();
+    const [pb] = b.manager.peers();
+    expect([a.manager.peerCount, b.manager.peerCount]).toEqual([1, 1]);
+    // Both sides kept the same TCP connection: one side's outbound is the other's inbound.
+    expect(pa.direction).not.toBe(pb.direction);
+    expect(pa.session.isOpen && pb.session.isOpen).toBe(true);
+  });
+
   it('refuses connections past --max-peers', async () => {
     const chain = new MemoryChain(2);
     const server = await start(chain, { maxPeers: 1 });

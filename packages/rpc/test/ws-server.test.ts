@@ -1,3 +1,4 @@
+import type { Transaction } from '@cairn/chain';
 import { bigintToHex, bytesToHex } from '@cairn/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,16 +18,17 @@ import {
   web3Methods,
 } from '../src/index';
 import { rpc } from './http-client';
+import { signed } from './support/sample-block';
 import { WsTestClient } from './ws-client';
 
 const heads = new EventChannel<HeadEvent>();
 const logs = new EventChannel<readonly RpcLog[]>();
-const pending = new EventChannel<Uint8Array>();
+const pending = new EventChannel<Transaction>();
 const syncing = new EventChannel<SyncStatus | null>();
 const MAX_SUBSCRIPTIONS = 5;
 const subscriptions = new SubscriptionManager({
   kinds: [
-    newHeadsKind(heads, (head: HeadEvent) => ({ number: bigintToHex(head.number), hash: bytesToHex(head.hash) })),
+    newHeadsKind(heads, (head: HeadEvent) => ({ number: bigintToHex(head.number), hash: bytesToHex(head.hash()) })),
     logsKind(logs),
     newPendingTransactionsKind(pending),
     syncingKind(syncing),
@@ -93,7 +95,7 @@ describe('WebSocket transport on a real socket', () => {
     const syncId = (await client.call('eth_subscribe', ['syncing'])).result;
     expect(new Set([headsId, logsId, pendingId, syncId]).size).toBe(4);
 
-    heads.emit({ hash: bytes(7, 32), number: 7n });
+    heads.emit({ hash: () => bytes(7, 32), number: 7n });
     expect(await client.next()).toEqual({
       jsonrpc: '2.0',
       method: 'eth_subscription',
@@ -109,8 +111,15 @@ describe('WebSocket transport on a real socket', () => {
     expect(logNote.params.subscription).toBe(logsId);
     expect(logNote.params.result).toMatchObject({ address: bytesToHex(token), removed: true, blockNumber: '0x7', data: '0x01' });
 
-    pending.emit(bytes(9, 32));
-    expect((await client.next()).params).toEqual({ subscription: pendingId, result: bytesToHex(bytes(9, 32)) });
+    const [tx] = signed();
+    pending.emit(tx);
+    expect((await client.next()).params).toEqual({ subscription: pendingId, result: bytesToHex(tx.hash()) });
+    const fullId = (await client.call('eth_subscribe', ['newPendingTransactions', true])).result;
+    pending.emit(tx);
+    const notes = [await client.next(), await client.next()];
+    const full = notes.find((n) => n.params.subscription === fullId);
+    expect(full.params.result).toMatchObject({ hash: bytesToHex(tx.hash()), nonce: '0x0', blockHash: null });
+    expect((await client.call('eth_unsubscribe', [fullId])).result).toBe(true);
 
     syncing.emit({ startingBlock: 0n, currentBlock: 5n, highestBlock: 10n });
     syncing.emit(null);
@@ -119,7 +128,7 @@ describe('WebSocket transport on a real socket', () => {
 
     expect((await client.call('eth_unsubscribe', [headsId])).result).toBe(true);
     expect((await client.call('eth_unsubscribe', [headsId])).error).toEqual({ code: -32000, message: 'Subscription not found' });
-    heads.emit({ hash: bytes(8, 32), number: 8n });
+    heads.emit({ hash: () => bytes(8, 32), number: 8n });
     expect((await client.call('web3_clientVersion')).result).toBe('cairn/v0.1.0/test');
     await client.close();
     await settle(() => subscriptions.total === 0);
@@ -134,7 +143,7 @@ describe('WebSocket transport on a real socket', () => {
     const badFilter = await client.call('eth_subscribe', ['logs', { address: '0x12' }]);
     expect(badFilter.error.message).toContain('params[1] (options).address');
     expect((await client.call('eth_subscribe', ['newHeads', { x: 1 }])).error.message).toContain('takes no options');
-    expect((await client.call('eth_subscribe', ['newPendingTransactions', true])).error.message).toContain('not available');
+    expect((await client.call('eth_subscribe', ['newPendingTransactions', 'yes'])).error.message).toContain('params[1] (options)');
     await client.close();
   });
 

@@ -7,7 +7,7 @@ import { validateBodyWithoutTransactionsRoot, validateTransactionsRoot } from '.
 import type { ChainHeaderReader, ConsensusEngine } from '../consensus/engine';
 import { validateOmmers } from '../consensus/ommers';
 import { BlockError, ChainStoreError } from '../errors';
-import { BlockProcessor } from '../execution/block-processor';
+import { BlockProcessor, type ProcessorOptions } from '../execution/block-processor';
 import { validateExecution, validateStateRoot } from '../execution/validate-results';
 import { genesisBlock, genesisChanges } from '../genesis/genesis-block';
 import type { BlockHeader } from '../header/header';
@@ -17,7 +17,7 @@ import { ancestorHashes } from './block-hashes';
 import { type BlockSpec, buildBlock } from './build-block';
 import { setCanonicalHead } from './canonical-chain';
 
-export interface BlockchainOptions {
+export interface BlockchainOptions extends ProcessorOptions {
   /** Where blocks and state live; a new store gets the genesis block and state. */
   readonly store: KeyValueStore;
   readonly genesis: Genesis;
@@ -59,7 +59,7 @@ export class Blockchain implements ChainHeaderReader {
     this.config = options.genesis.config;
     this.blocks = new BlockStore(options.store);
     this.#engine = options.engine;
-    this.#processor = new BlockProcessor(options.evm, this.config, options.engine);
+    this.#processor = new BlockProcessor(options.evm, this.config, options.engine, options);
     this.#joined = joined;
     this.#state = state;
     this.#scratch = scratch;

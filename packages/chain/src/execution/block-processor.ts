@@ -44,11 +44,20 @@ export interface ExecutionInput {
  * engine's rewards and the EIP-4895 withdrawals. Returns the receipts and the state changes; the
  * caller compares them with the header and commits the changes.
  */
+export interface ProcessorOptions {
+  /**
+   * EIP-3607: refuse a transaction whose sender has code (default true, on every fork, as all
+   * clients do). Only replays of fixtures filled before the EIP existed turn it off.
+   */
+  readonly rejectSenderWithCode?: boolean;
+}
+
 export class BlockProcessor {
   constructor(
     private readonly evm: Evm,
     private readonly config: ChainConfig,
     private readonly engine: FinalizingEngine,
+    private readonly options: ProcessorOptions = {},
   ) {}
 
   async execute(input: ExecutionInput): Promise<BlockExecution> {
@@ -73,7 +82,7 @@ export class BlockProcessor {
       }
       let result: Awaited<ReturnType<typeof runTransaction>>;
       try {
-        result = await runTransaction(this.evm, state, transactionEnv(tx, sender), env, rules, { blockGasUsed: gasUsed });
+        result = await runTransaction(this.evm, state, transactionEnv(tx, sender), env, rules, { blockGasUsed: gasUsed, rejectSenderWithCode: this.options.rejectSenderWithCode });
       } catch (error) {
         if (error instanceof EvmTransactionError) throw invalidTransaction(index, error);
         throw error;

@@ -1,4 +1,5 @@
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
+import { isIP } from 'node:net';
 import { bytesToHex, equalBytes, privateKeyToPublicKey, type RlpValue, randomPrivateKey, rlpDecode } from '@cairn/common';
 import { RequestError } from '../errors';
 import type { ForkId } from '../forkid/fork-id';
@@ -93,9 +94,9 @@ export class Discovery {
       this.options = { ...this.options, advertised: { ...this.options.advertised, udpPort: port } };
       this.localEnr = this.buildEnr(this.localEnr.seq + 1n);
     }
-    this.timers.push(setInterval(() => void this.revalidate(), this.options.revalidateIntervalMs));
+    this.timers.push(setInterval(() => this.revalidate().catch(() => undefined), this.options.revalidateIntervalMs));
     // Refresh: a lookup for a random id walks a different part of the id space each time.
-    this.timers.push(setInterval(() => void this.lookup(privateKeyToPublicKey(randomPrivateKey())), this.options.refreshIntervalMs));
+    this.timers.push(setInterval(() => this.lookup(privateKeyToPublicKey(randomPrivateKey())).catch(() => undefined), this.options.refreshIntervalMs));
     return port;
   }
 
@@ -221,21 +222,29 @@ export class Discovery {
     const m = packet.message;
     if ('expiration' in m && isExpired(m.expiration)) return;
     const key = bytesToHex(from.id);
+    try {
+      this.dispatch(key, from, packet.hash, m);
+    } catch {
+      // Whatever a packet triggers, a fault in handling it drops that packet and nothing else.
+    }
+  }
+
+  private dispatch(key: string, from: NodeRecord, hash: Uint8Array, m: Message): void {
     switch (m.type) {
       case PacketType.Ping:
-        this.handlePing(from, m.from.tcpPort, packet.hash);
+        this.handlePing(from, m.from.tcpPort, hash);
         break;
       case PacketType.Pong:
         if (this.pongs.resolve(`${key}:${bytesToHex(m.pingHash)}`, { enrSeq: m.enrSeq })) this.lastPongFrom.set(key, Date.now());
         break;
       case PacketType.FindNode:
-        void this.handleFindNode(from, m.target);
+        this.handleFindNode(from, m.target).catch(() => undefined);
         break;
       case PacketType.Neighbors:
         this.handleNeighbors(key, m.nodes);
         break;
       case PacketType.EnrRequest:
-        if (this.isFresh(this.lastPongFrom, key)) this.send(from, { type: PacketType.EnrResponse, requestHash: packet.hash, enr: rlpDecode(this.localEnr.encoded) });
+        if (this.isFresh(this.lastPongFrom, key)) this.send(from, { type: PacketType.EnrResponse, requestHash: hash, enr: rlpDecode(this.localEnr.encoded) });
         break;
       case PacketType.EnrResponse:
         this.handleEnrResponse(from, m.requestHash, m.enr);
@@ -267,7 +276,8 @@ export class Discovery {
   private handleNeighbors(key: string, nodes: readonly NodeRecord[]): void {
     const collected = this.found.get(key);
     if (!collected) return;
-    collected.push(...nodes.filter((n) => n.address !== '0.0.0.0' && n.udpPort !== 0));
+    // This service speaks UDP over IPv4: IPv6 nodes cannot be pinged from here, so they are skipped.
+    collected.push(...nodes.filter((n) => isIP(n.address) === 4 && n.address !== '0.0.0.0' && n.udpPort !== 0));
     // Answers come in packets of up to 12 nodes: a shorter packet is the last one.
     if (collected.length >= BUCKET_SIZE || nodes.length < NODES_PER_PACKET) this.neighbors.resolve(key, collected);
   }

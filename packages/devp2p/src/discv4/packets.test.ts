@@ -12,7 +12,15 @@ describe('discovery v4 packets', () => {
       { type: PacketType.Ping, version: 4n, from: endpoint, to: endpoint, expiration: expiresIn(), enrSeq: 3n },
       { type: PacketType.Pong, to: endpoint, pingHash: new Uint8Array(32).fill(1), expiration: expiresIn() },
       { type: PacketType.FindNode, target: new Uint8Array(64).fill(2), expiration: expiresIn() },
-      { type: PacketType.Neighbors, nodes: [{ ...endpoint, id: new Uint8Array(64).fill(3) }], expiration: expiresIn() },
+      {
+        type: PacketType.Neighbors,
+        nodes: [
+          { ...endpoint, id: new Uint8Array(64).fill(3) },
+          { address: '2001:db8:0:0:0:0:0:1', udpPort: 1, tcpPort: 2, id: new Uint8Array(64).fill(4) },
+          { address: '0:0:0:0:0:ffff:a00:1', udpPort: 1, tcpPort: 2, id: new Uint8Array(64).fill(5) },
+        ],
+        expiration: expiresIn(),
+      },
       { type: PacketType.EnrRequest, expiration: expiresIn() },
     ] as const;
     for (const m of messages) {

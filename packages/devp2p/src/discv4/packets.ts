@@ -61,7 +61,25 @@ export interface DecodedPacket {
 
 function ipToBytes(address: string): Uint8Array {
   if (isIP(address) === 4) return new Uint8Array(address.split('.').map(Number));
-  throw new DiscoveryPacketError(`cannot encode address ${address}`);
+  if (isIP(address) !== 6) throw new DiscoveryPacketError(`cannot encode address ${address}`);
+  // Expand '::' and a trailing dotted IPv4 part into eight 16-bit groups.
+  let text = address;
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (v4) {
+    const [a, b, c, d] = v4[1].split('.').map(Number);
+    text = `${text.slice(0, -v4[1].length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.includes('::') ? text.split('::') : [text, undefined];
+  const headGroups = head ? head.split(':') : [];
+  const tailGroups = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? headGroups : [...headGroups, ...Array(8 - headGroups.length - tailGroups.length).fill('0'), ...tailGroups];
+  const out = new Uint8Array(16);
+  groups.forEach((g, i) => {
+    const v = Number.parseInt(g, 16);
+    out[2 * i] = v >> 8;
+    out[2 * i + 1] = v & 0xff;
+  });
+  return out;
 }
 
 function bytesToIp(bytes: Uint8Array): string {

@@ -1,14 +1,13 @@
 import { asList, type RlpInput, type RlpValue } from '@cairn/common';
 import { encodeListOfEncoded, encodeWithRequestId } from './rlp-raw';
-import { decodeOrBreach, hashList, openEnvelope } from './request-envelope';
+import { decodeHashRequest, decodeOrBreach, encodeHashRequest, openEnvelope } from './request-envelope';
 
 export function encodeGetBlockBodies(requestId: bigint, hashes: readonly Uint8Array[]): RlpInput {
-  return [requestId, [...hashes]];
+  return encodeHashRequest(requestId, hashes);
 }
 
 export function decodeGetBlockBodies(value: RlpValue): { requestId: bigint; hashes: Uint8Array[] } {
-  const { requestId, payload } = openEnvelope(value, 'GetBlockBodies');
-  return { requestId, hashes: hashList(payload, 'GetBlockBodies') };
+  return decodeHashRequest(value, 'GetBlockBodies');
 }
 
 /** `[request-id, [body, ...]]` from encoded bodies (`[transactions, ommers, withdrawals?]`). */

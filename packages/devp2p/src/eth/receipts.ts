@@ -1,14 +1,13 @@
 import { asList, type RlpInput, type RlpValue } from '@cairn/common';
 import { encodeListOfEncoded, encodeWithRequestId } from './rlp-raw';
-import { decodeOrBreach, hashList, openEnvelope } from './request-envelope';
+import { decodeHashRequest, decodeOrBreach, encodeHashRequest, openEnvelope } from './request-envelope';
 
 export function encodeGetReceipts(requestId: bigint, hashes: readonly Uint8Array[]): RlpInput {
-  return [requestId, [...hashes]];
+  return encodeHashRequest(requestId, hashes);
 }
 
 export function decodeGetReceipts(value: RlpValue): { requestId: bigint; hashes: Uint8Array[] } {
-  const { requestId, payload } = openEnvelope(value, 'GetReceipts');
-  return { requestId, hashes: hashList(payload, 'GetReceipts') };
+  return decodeHashRequest(value, 'GetReceipts');
 }
 
 /** `[request-id, [[receipt, ...], ...]]` from each block's encoded receipt list. */

@@ -1,4 +1,4 @@
-import { asList, asUint, type RlpValue } from '@cairn/common';
+import { asList, asUint, type RlpInput, type RlpValue } from '@cairn/common';
 import { ProtocolError } from '../errors';
 
 /** The two parts of an eth/66+ request or response: `[request-id, payload]`. */
@@ -31,4 +31,14 @@ export function hashList(value: RlpValue, what: string): Uint8Array[] {
     if (!(item instanceof Uint8Array) || item.length !== 32) throw new ProtocolError(`${what} holds an item that is not a 32-byte hash`);
     return item;
   });
+}
+
+/** `[request-id, [hash, ...]]`: GetBlockBodies, GetReceipts and GetPooledTransactions alike. */
+export function encodeHashRequest(requestId: bigint, hashes: readonly Uint8Array[]): RlpInput {
+  return [requestId, [...hashes]];
+}
+
+export function decodeHashRequest(value: RlpValue, what: string): { requestId: bigint; hashes: Uint8Array[] } {
+  const { requestId, payload } = openEnvelope(value, what);
+  return { requestId, hashes: hashList(payload, what) };
 }

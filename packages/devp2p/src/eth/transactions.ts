@@ -1,7 +1,7 @@
 import { asBytes, asList, asUint, keccak256, type RlpInput, type RlpValue, rlpEncode } from '@cairn/common';
 import { ProtocolError } from '../errors';
 import { encodeListOfEncoded, encodeWithRequestId } from './rlp-raw';
-import { decodeOrBreach, hashList, openEnvelope } from './request-envelope';
+import { decodeHashRequest, decodeOrBreach, encodeHashRequest, hashList, openEnvelope } from './request-envelope';
 
 /**
  * Transactions cross this layer in their canonical binary form: a legacy transaction is its RLP
@@ -66,12 +66,11 @@ export function decodePooledHashes(version: number, value: RlpValue): TxAnnounce
 }
 
 export function encodeGetPooledTransactions(requestId: bigint, hashes: readonly Uint8Array[]): RlpInput {
-  return [requestId, [...hashes]];
+  return encodeHashRequest(requestId, hashes);
 }
 
 export function decodeGetPooledTransactions(value: RlpValue): { requestId: bigint; hashes: Uint8Array[] } {
-  const { requestId, payload } = openEnvelope(value, 'GetPooledTransactions');
-  return { requestId, hashes: hashList(payload, 'GetPooledTransactions') };
+  return decodeHashRequest(value, 'GetPooledTransactions');
 }
 
 export function encodePooledTransactions(requestId: bigint, txs: readonly Uint8Array[]): Uint8Array {

@@ -38,3 +38,12 @@ export function formatEnode(node: Enode): string {
   const disc = node.udpPort !== node.tcpPort ? `?discport=${node.udpPort}` : '';
   return `enode://${bytesToHex(node.id).slice(2)}@${host}:${node.tcpPort}${disc}`;
 }
+
+/** `--bootnodes`: enode URLs separated by commas (whitespace around them is allowed). */
+export function parseBootnodes(list: string): Enode[] {
+  return list
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url.length > 0)
+    .map(parseEnode);
+}

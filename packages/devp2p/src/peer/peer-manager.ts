@@ -1,5 +1,5 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { bytesToHex, equalBytes, privateKeyToPublicKey } from '@cairn/common';
+import { bytesToHex, compareBytes, equalBytes, privateKeyToPublicKey } from '@cairn/common';
 import { PeerError, RequestError } from '../errors';
 import { DisconnectReason } from '../p2p/disconnect-reason';
 import { P2pSession } from '../p2p/session';
@@ -118,13 +118,25 @@ export class PeerManager {
   private refusal(id: Uint8Array, address: string, port?: number): { why: string; reason: DisconnectReason } | undefined {
     if (this.closing) return { why: 'shutting down', reason: DisconnectReason.ClientQuitting };
     if (equalBytes(id, this.nodeId)) return { why: 'that is this node', reason: DisconnectReason.SelfConnection };
-    if (this.active.has(bytesToHex(id))) return { why: 'already connected', reason: DisconnectReason.AlreadyConnected };
+    const existing = this.active.get(bytesToHex(id));
+    if (existing && !this.replaces('inbound', existing)) return { why: 'already connected', reason: DisconnectReason.AlreadyConnected };
     if (this.active.size + this.pending.size >= this.options.maxPeers) return { why: 'too many peers', reason: DisconnectReason.TooManyPeers };
     if (this.offences.isBanned(id)) return { why: 'recent offence', reason: DisconnectReason.UselessPeer };
     if (this.options.allowlist && !this.options.allowlist.permits(id, address, port)) {
       return { why: 'not in the node allowlist', reason: DisconnectReason.UselessPeer };
     }
     return undefined;
+  }
+
+  /**
+   * When two nodes dial each other at once, both sides must keep the same connection: the one
+   * initiated by the node with the smaller id. True when a new connection in `direction` wins.
+   */
+  private replaces(direction: Peer['direction'], existing: Peer): boolean {
+    if (existing.direction === direction) return false;
+    const newInitiator = direction === 'outbound' ? this.nodeId : existing.nodeId;
+    const oldInitiator = existing.direction === 'outbound' ? this.nodeId : existing.nodeId;
+    return compareBytes(newInitiator, oldInitiator) < 0;
   }
 
   private dial(node: Enode): Promise<Socket> {
@@ -190,13 +202,15 @@ export class PeerManager {
       throw error;
     }
     const key = bytesToHex(peer.nodeId);
-    if (this.active.has(key) || this.closing) {
+    const existing = this.active.get(key);
+    if (this.closing || (existing && !this.replaces(direction, existing))) {
       peer.session.disconnect(this.closing ? DisconnectReason.ClientQuitting : DisconnectReason.AlreadyConnected);
       throw new PeerError('DUPLICATE_PEER', 'already connected');
     }
     this.active.set(key, peer);
+    existing?.session.disconnect(DisconnectReason.AlreadyConnected);
     peer.session.onClose((info) => {
-      this.active.delete(key);
+      if (this.active.get(key) === peer) this.active.delete(key);
       if (info.error) this.recordFault(peer.nodeId, peer.address, info.error, info.reason);
       for (const l of this.removedListeners) l({ peer, reason: info.reason, by: info.by });
     });

@@ -45,7 +45,7 @@ export const OPTIONS = {
   'rpc-ws-host': option('JSON-RPC', stringKind, '127.0.0.1', 'Host the WebSocket service listens on'),
   'rpc-ws-port': option('JSON-RPC', port, 8546, 'Port of the WebSocket service'),
   'rpc-ws-api': option('JSON-RPC', apiList, ['ETH', 'NET', 'WEB3'], 'APIs enabled over WebSocket'),
-  'rpc-ws-max-active-connections': option('JSON-RPC', integerKind(1, 1_000_000), 100, 'Most open WebSocket connections'),
+  'rpc-ws-max-active-connections': option('JSON-RPC', integerKind(1, 1_000_000), 80, 'Most open WebSocket connections'),
   'rpc-ws-max-frame-size': option('JSON-RPC', integerKind(1, 2 ** 31), 1024 * 1024, 'Largest WebSocket message in bytes'),
   'metrics-enabled': option('Metrics', booleanKind, false, 'Serve Prometheus metrics'),
   'metrics-host': option('Metrics', stringKind, '127.0.0.1', 'Host of the metrics service'),

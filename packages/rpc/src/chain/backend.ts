@@ -1,4 +1,4 @@
-import type { BlockView, HeaderView, ReceiptView } from './views';
+import type { Block, BlockHeader, Receipt } from '@cairn/chain';
 
 /** Where a canonical transaction sits. */
 export interface TransactionLocation {
@@ -7,26 +7,28 @@ export interface TransactionLocation {
 }
 
 /**
- * Read access to the block store, as the block, transaction and receipt methods need it. Every
- * call may read storage, so every call is asynchronous.
+ * Read access to the block store, as the block, transaction, receipt, log and fee methods need it.
+ * Every call may read storage, so every call is asynchronous.
  */
 export interface ChainReader {
   /** The canonical head. */
-  head(): Promise<HeaderView>;
+  head(): Promise<BlockHeader>;
   /** The block consensus calls safe; undefined when the chain has none (proof of work, say). */
-  safe(): Promise<HeaderView | undefined>;
+  safe(): Promise<BlockHeader | undefined>;
   /** The finalized block; undefined when the chain has none. */
-  finalized(): Promise<HeaderView | undefined>;
+  finalized(): Promise<BlockHeader | undefined>;
   /** The canonical header at `number`. */
-  headerByNumber(number: bigint): Promise<HeaderView | undefined>;
+  headerByNumber(number: bigint): Promise<BlockHeader | undefined>;
   /** Any stored header, canonical or not. */
-  headerByHash(hash: Uint8Array): Promise<HeaderView | undefined>;
+  headerByHash(hash: Uint8Array): Promise<BlockHeader | undefined>;
   /** Any stored block, canonical or not. */
-  blockByHash(hash: Uint8Array): Promise<BlockView | undefined>;
+  blockByHash(hash: Uint8Array): Promise<Block | undefined>;
   /** The receipts of a stored block, in transaction order. */
-  receipts(blockHash: Uint8Array): Promise<readonly ReceiptView[] | undefined>;
+  receipts(blockHash: Uint8Array): Promise<readonly Receipt[] | undefined>;
   /** The canonical block and index of a transaction. */
   transactionLocation(hash: Uint8Array): Promise<TransactionLocation | undefined>;
+  /** Total difficulty up to a block, where the node tracks it (Besu reports it in blocks). */
+  totalDifficulty?(blockHash: Uint8Array): Promise<bigint | undefined>;
 }
 
 /** Account state after one block. */
@@ -43,5 +45,5 @@ export interface StateView {
  * state that is no longer (or not yet) available, which the methods report as a clear error.
  */
 export interface StateReader {
-  stateAt(header: HeaderView): Promise<StateView | undefined>;
+  stateAt(header: BlockHeader): Promise<StateView | undefined>;
 }

@@ -3,7 +3,7 @@ import { JsonRpcError } from '../errors/json-rpc-error';
 import { RpcErrors } from '../errors/application-errors';
 import type { BlockParameter } from '../schemas/block-parameter';
 import type { ChainReader } from './backend';
-import type { HeaderView } from './views';
+import type { BlockHeader } from '@cairn/chain';
 
 /**
  * Turns block parameters into headers. `pending` means the head, as Besu answers it (the node
@@ -18,7 +18,7 @@ export class BlockResolver {
   }
 
   /** The header meant, or undefined when the chain has no such block. */
-  async find(parameter: BlockParameter): Promise<HeaderView | undefined> {
+  async find(parameter: BlockParameter): Promise<BlockHeader | undefined> {
     switch (parameter.kind) {
       case 'number':
         return this.#chain.headerByNumber(parameter.number);
@@ -45,15 +45,15 @@ export class BlockResolver {
   }
 
   /** The header meant; a missing block is error -39001 "Unknown block", as Besu answers state queries. */
-  async require(parameter: BlockParameter): Promise<HeaderView> {
+  async require(parameter: BlockParameter): Promise<BlockHeader> {
     const header = await this.find(parameter);
     if (header === undefined) throw RpcErrors.unknownBlock();
     return header;
   }
 
-  async isCanonical(header: HeaderView): Promise<boolean> {
+  async isCanonical(header: BlockHeader): Promise<boolean> {
     const canonical = await this.#chain.headerByNumber(header.number);
-    return canonical !== undefined && equalBytes(canonical.hash, header.hash);
+    return canonical !== undefined && equalBytes(canonical.hash(), header.hash());
   }
 }
 

@@ -6,17 +6,16 @@ import type { BlockParameter } from '../schemas/block-parameter';
 import type { LogCriteria, LogFilter } from '../schemas/filter';
 import type { ChainReader } from './backend';
 import { BlockResolver } from './block-resolver';
-import { bloomMayContain } from './bloom';
-import type { HeaderView } from './views';
+import { type BlockHeader, bloomMightContain } from '@cairn/chain';
 
 /** Besu's --rpc-max-logs-range default. */
 export const DEFAULT_MAX_LOGS_RANGE = 5000n;
 
 /** Whether a header's bloom admits logs matching the criteria (any listed address, each topic position). */
-function bloomAdmits(header: HeaderView, criteria: LogCriteria): boolean {
+function bloomAdmits(header: BlockHeader, criteria: LogCriteria): boolean {
   const bloom = header.logsBloom;
-  if (criteria.addresses.length > 0 && !criteria.addresses.some((a) => bloomMayContain(bloom, a))) return false;
-  return criteria.topics.every((position) => position === null || position.some((t) => bloomMayContain(bloom, t)));
+  if (criteria.addresses.length > 0 && !criteria.addresses.some((a) => bloomMightContain(bloom, a))) return false;
+  return criteria.topics.every((position) => position === null || position.some((t) => bloomMightContain(bloom, t)));
 }
 
 /**
@@ -61,9 +60,9 @@ export class LogQuery {
     return (await this.#resolver.require(parameter ?? { kind: 'tag', tag: 'latest' })).number;
   }
 
-  async #logsOf(header: HeaderView, criteria: LogCriteria): Promise<RpcLog[]> {
+  async #logsOf(header: BlockHeader, criteria: LogCriteria): Promise<RpcLog[]> {
     if (!bloomAdmits(header, criteria)) return [];
-    const [block, receipts] = await Promise.all([this.#chain.blockByHash(header.hash), this.#chain.receipts(header.hash)]);
+    const [block, receipts] = await Promise.all([this.#chain.blockByHash(header.hash()), this.#chain.receipts(header.hash())]);
     if (block === undefined || receipts === undefined) return [];
     return positionedLogs(block, receipts).filter((log) => matchesCriteria(log, criteria));
   }

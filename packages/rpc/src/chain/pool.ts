@@ -1,8 +1,8 @@
-import type { TransactionRecord } from './views';
+import type { Transaction } from '@cairn/chain';
 
 /** A transaction in the pool and what the pool knows of it. */
 export interface PooledTransaction {
-  readonly record: TransactionRecord;
+  readonly transaction: Transaction;
   /** Executable now (`pending`), or waiting behind a nonce gap (`queued`). */
   readonly state: 'pending' | 'queued';
   /** Whether it came through this node's RPC rather than from a peer. */

@@ -17,9 +17,9 @@ export interface RpcLog {
   readonly removed: boolean;
 }
 
-/** A new canonical head, as the block filter needs it. */
+/** A new canonical head, as the block filter needs it (a chain `BlockHeader` is one). */
 export interface HeadEvent {
-  readonly hash: Uint8Array;
+  hash(): Uint8Array;
   readonly number: bigint;
 }
 

@@ -9,7 +9,7 @@ import { filterMethods } from './methods';
 
 const heads = new EventChannel<HeadEvent>();
 const logs = new EventChannel<readonly RpcLog[]>();
-const pending = new EventChannel<Uint8Array>();
+const pending = new EventChannel<{ hash(): Uint8Array }>();
 let clock = 0;
 const managers: FilterManager[] = [];
 
@@ -45,8 +45,8 @@ describe('FilterManager', () => {
   it('collects new block hashes between polls', () => {
     const m = manager();
     const id = m.newBlockFilter();
-    heads.emit({ hash: bytes(1, 32), number: 1n });
-    heads.emit({ hash: bytes(2, 32), number: 2n });
+    heads.emit({ hash: () => bytes(1, 32), number: 1n });
+    heads.emit({ hash: () => bytes(2, 32), number: 2n });
     expect(m.changes(id)).toEqual({ type: 'hashes', hashes: [bytes(1, 32), bytes(2, 32)] });
     expect(m.changes(id)).toEqual({ type: 'hashes', hashes: [] });
   });
@@ -55,7 +55,7 @@ describe('FilterManager', () => {
     const m = manager();
     const blocks = m.newBlockFilter();
     const txs = m.newPendingTransactionFilter();
-    pending.emit(bytes(9, 32));
+    pending.emit({ hash: () => bytes(9, 32) });
     expect(m.changes(txs)).toEqual({ type: 'hashes', hashes: [bytes(9, 32)] });
     expect(m.changes(blocks)).toEqual({ type: 'hashes', hashes: [] });
   });
@@ -107,7 +107,7 @@ describe('FilterManager', () => {
     expect(m.uninstall(id)).toBe(true);
     expect(m.uninstall(id)).toBe(false);
     const flooded = m.newBlockFilter();
-    for (let i = 0; i < 4; i++) heads.emit({ hash: bytes(i, 32), number: BigInt(i) });
+    for (let i = 0; i < 4; i++) heads.emit({ hash: () => bytes(i, 32), number: BigInt(i) });
     expect(() => m.changes(flooded)).toThrow('Filter not found');
   });
 

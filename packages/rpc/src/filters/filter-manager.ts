@@ -10,7 +10,7 @@ import type { LogFilter } from '../schemas/filter';
 export interface FilterSources {
   readonly heads?: EventSource<HeadEvent>;
   readonly logs?: EventSource<readonly RpcLog[]>;
-  readonly pendingTransactions?: EventSource<Uint8Array>;
+  readonly pendingTransactions?: EventSource<{ hash(): Uint8Array }>;
 }
 
 export interface FilterManagerOptions {
@@ -71,8 +71,8 @@ export class FilterManager {
     this.#maxChanges = options.maxChangesPerFilter ?? FILTER_DEFAULTS.maxChangesPerFilter;
     this.#now = options.now ?? Date.now;
     const { heads, logs, pendingTransactions } = options.sources;
-    if (heads) this.#unsubscribes.push(heads.subscribe((head) => this.#collect('block', head.hash)));
-    if (pendingTransactions) this.#unsubscribes.push(pendingTransactions.subscribe((hash) => this.#collect('pendingTransaction', hash)));
+    if (heads) this.#unsubscribes.push(heads.subscribe((head) => this.#collect('block', head.hash())));
+    if (pendingTransactions) this.#unsubscribes.push(pendingTransactions.subscribe((tx) => this.#collect('pendingTransaction', tx.hash())));
     if (logs) this.#unsubscribes.push(logs.subscribe((batch) => this.#collectLogs(batch)));
     this.#sweeper = setInterval(() => this.sweep(), Math.min(this.#idleTimeoutMs, 60_000)).unref();
   }

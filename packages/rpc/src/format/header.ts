@@ -1,11 +1,11 @@
 import { bigintToHex, bytesToHex, type Hex } from '@cairn/common';
-import type { HeaderView } from '../chain/views';
+import type { BlockHeader } from '@cairn/chain';
 
 /** The header fields of a block object (and of a `newHeads` notification), by geth's and Besu's names. */
-export function formatHeader(header: HeaderView): Record<string, Hex> {
+export function formatHeader(header: BlockHeader): Record<string, Hex> {
   const out: Record<string, Hex> = {
     number: bigintToHex(header.number),
-    hash: bytesToHex(header.hash),
+    hash: bytesToHex(header.hash()),
     parentHash: bytesToHex(header.parentHash),
     nonce: bytesToHex(header.nonce),
     sha3Uncles: bytesToHex(header.ommersHash),
@@ -13,7 +13,7 @@ export function formatHeader(header: HeaderView): Record<string, Hex> {
     transactionsRoot: bytesToHex(header.transactionsRoot),
     stateRoot: bytesToHex(header.stateRoot),
     receiptsRoot: bytesToHex(header.receiptsRoot),
-    miner: bytesToHex(header.beneficiary),
+    miner: bytesToHex(header.coinbase),
     difficulty: bigintToHex(header.difficulty),
     extraData: bytesToHex(header.extraData),
     gasLimit: bigintToHex(header.gasLimit),

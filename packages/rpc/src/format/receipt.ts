@@ -1,18 +1,18 @@
 import { bigintToHex, bytesToHex, createAddress, GAS_PER_BLOB } from '@cairn/common';
-import type { BlockView, ReceiptView } from '../chain/views';
-import { formatLog } from '../events/rpc-log';
+import type { Block, Receipt } from '@cairn/chain';
+import { formatLog, type RpcLog } from '../events/rpc-log';
 import { effectiveGasPrice } from './transaction';
 
 /** Logs of a block with their positions, in the shape of RpcLog (logIndex counts across the block). */
-export function positionedLogs(block: BlockView, receipts: readonly ReceiptView[], removed = false) {
+export function positionedLogs(block: Block, receipts: readonly Receipt[], removed = false): RpcLog[] {
   const { header } = block;
   let logIndex = 0n;
   return receipts.flatMap((receipt, i) =>
     receipt.logs.map((log) => ({
       ...log,
       blockNumber: header.number,
-      blockHash: header.hash,
-      transactionHash: block.transactions[i].hash,
+      blockHash: header.hash(),
+      transactionHash: block.transactions[i].hash(),
       transactionIndex: BigInt(i),
       logIndex: logIndex++,
       removed,
@@ -26,28 +26,27 @@ export function positionedLogs(block: BlockView, receipts: readonly ReceiptView[
  * before Byzantium), the price paid, and blob gas for blob transactions. `blobBaseFee` is the
  * block's price of blob gas, known from the chain's fork rules.
  */
-export function formatBlockReceipts(block: BlockView, receipts: readonly ReceiptView[], blobBaseFee?: bigint): Record<string, unknown>[] {
+export function formatBlockReceipts(block: Block, receipts: readonly Receipt[], blobBaseFee?: bigint): Record<string, unknown>[] {
   const { header } = block;
   const logs = positionedLogs(block, receipts).map(formatLog);
   let logCursor = 0;
   let previousCumulative = 0n;
   return receipts.map((receipt, index) => {
-    const record = block.transactions[index];
-    const tx = record.transaction;
+    const tx = block.transactions[index];
     const receiptLogs = logs.slice(logCursor, logCursor + receipt.logs.length);
     logCursor += receipt.logs.length;
     const gasUsed = receipt.cumulativeGasUsed - previousCumulative;
     previousCumulative = receipt.cumulativeGasUsed;
     const out: Record<string, unknown> = {
-      transactionHash: bytesToHex(record.hash),
+      transactionHash: bytesToHex(tx.hash()),
       transactionIndex: bigintToHex(index),
-      blockHash: bytesToHex(header.hash),
+      blockHash: bytesToHex(header.hash()),
       blockNumber: bigintToHex(header.number),
-      from: bytesToHex(record.sender),
+      from: bytesToHex(tx.sender()),
       to: tx.to === undefined ? null : bytesToHex(tx.to),
       cumulativeGasUsed: bigintToHex(receipt.cumulativeGasUsed),
       gasUsed: bigintToHex(gasUsed),
-      contractAddress: tx.to === undefined ? bytesToHex(createAddress(record.sender, tx.nonce)) : null,
+      contractAddress: tx.to === undefined ? bytesToHex(createAddress(tx.sender(), tx.nonce)) : null,
       logs: receiptLogs,
       logsBloom: bytesToHex(receipt.logsBloom),
       type: bigintToHex(receipt.type),
@@ -56,7 +55,7 @@ export function formatBlockReceipts(block: BlockView, receipts: readonly Receipt
     if (receipt.status !== undefined) out.status = bigintToHex(receipt.status);
     else if (receipt.stateRoot !== undefined) out.root = bytesToHex(receipt.stateRoot);
     if (tx.type === 3) {
-      out.blobGasUsed = bigintToHex(BigInt(tx.blobVersionedHashes?.length ?? 0) * GAS_PER_BLOB);
+      out.blobGasUsed = bigintToHex(BigInt(tx.blobVersionedHashes.length) * GAS_PER_BLOB);
       if (blobBaseFee !== undefined) out.blobGasPrice = bigintToHex(blobBaseFee);
     }
     return out;

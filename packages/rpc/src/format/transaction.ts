@@ -1,6 +1,6 @@
-import { bigintToHex, bytesToHex, type Hex } from '@cairn/common';
+import { bigintToHex, bytesToHex } from '@cairn/common';
 import { minBigInt } from './bigint';
-import type { TransactionRecord, TransactionView } from '../chain/views';
+import type { Transaction } from '@cairn/chain';
 
 /** Where a mined transaction sits; absent for a pending one. */
 export interface TransactionPosition {
@@ -15,15 +15,10 @@ export interface TransactionPosition {
  * The price per gas a transaction pays in a block with this base fee: its gas price, or for fee-cap
  * types min(maxFeePerGas, baseFee + maxPriorityFeePerGas).
  */
-export function effectiveGasPrice(tx: TransactionView, baseFeePerGas: bigint | undefined): bigint {
+export function effectiveGasPrice(tx: Transaction, baseFeePerGas: bigint | undefined): bigint {
   if (tx.maxFeePerGas === undefined || tx.maxPriorityFeePerGas === undefined) return tx.gasPrice ?? 0n;
   if (baseFeePerGas === undefined) return tx.maxFeePerGas;
   return minBigInt(baseFeePerGas + tx.maxPriorityFeePerGas, tx.maxFeePerGas);
-}
-
-/** The chain id a legacy `v` binds to under EIP-155 (v = chainId·2 + 35 + parity), if any. */
-function legacyChainId(v: bigint): bigint | undefined {
-  return v >= 35n ? (v - 35n) / 2n : undefined;
 }
 
 /**
@@ -31,14 +26,13 @@ function legacyChainId(v: bigint): bigint | undefined {
  * fields, `v`/`r`/`s` (and `yParity` for typed ones, with `v` equal to it), `gasPrice` as the
  * price actually paid once mined (the fee cap while pending), and null position fields while pending.
  */
-export function formatTransaction(record: TransactionRecord, position?: TransactionPosition): Record<string, unknown> {
-  const tx = record.transaction;
+export function formatTransaction(tx: Transaction, position?: TransactionPosition): Record<string, unknown> {
   const out: Record<string, unknown> = {
     blockHash: position ? bytesToHex(position.blockHash) : null,
     blockNumber: position ? bigintToHex(position.blockNumber) : null,
     transactionIndex: position ? bigintToHex(position.index) : null,
-    hash: bytesToHex(record.hash),
-    from: bytesToHex(record.sender),
+    hash: bytesToHex(tx.hash()),
+    from: bytesToHex(tx.sender()),
     to: tx.to === undefined ? null : bytesToHex(tx.to),
     nonce: bigintToHex(tx.nonce),
     gas: bigintToHex(tx.gasLimit),
@@ -50,13 +44,12 @@ export function formatTransaction(record: TransactionRecord, position?: Transact
   if (tx.maxFeePerGas !== undefined) out.maxFeePerGas = bigintToHex(tx.maxFeePerGas);
   if (tx.maxPriorityFeePerGas !== undefined) out.maxPriorityFeePerGas = bigintToHex(tx.maxPriorityFeePerGas);
   if (tx.maxFeePerBlobGas !== undefined) out.maxFeePerBlobGas = bigintToHex(tx.maxFeePerBlobGas);
-  if (tx.type === 3) out.blobVersionedHashes = (tx.blobVersionedHashes ?? []).map(bytesToHex);
+  if (tx.type === 3) out.blobVersionedHashes = tx.blobVersionedHashes.map(bytesToHex);
   if (tx.type !== 0) {
-    out.accessList = (tx.accessList ?? []).map((e) => ({ address: bytesToHex(e.address), storageKeys: e.storageKeys.map(bytesToHex) }));
+    out.accessList = tx.accessList.map((e) => ({ address: bytesToHex(e.address), storageKeys: e.storageKeys.map(bytesToHex) }));
   }
   const { signature } = tx;
-  const chainId = tx.chainId ?? (signature.v !== undefined ? legacyChainId(signature.v) : undefined);
-  if (chainId !== undefined) out.chainId = bigintToHex(chainId);
+  if (tx.chainId !== undefined) out.chainId = bigintToHex(tx.chainId);
   if (signature.yParity !== undefined) {
     out.v = bigintToHex(signature.yParity);
     out.yParity = bigintToHex(signature.yParity);
@@ -66,9 +59,4 @@ export function formatTransaction(record: TransactionRecord, position?: Transact
   out.r = bigintToHex(signature.r);
   out.s = bigintToHex(signature.s);
   return out;
-}
-
-/** Hex of a transaction's hash, as blocks without full transactions list them. */
-export function transactionHashHex(record: TransactionRecord): Hex {
-  return bytesToHex(record.hash);
 }

@@ -1,17 +1,17 @@
-import { bytesToHex, ChainConfig, createAddress, Fork } from '@cairn/common';
+import { bigintToHex, bytesToHex, ChainConfig, createAddress, Fork } from '@cairn/common';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localRpc } from '../../test/support/local-rpc';
 import { MemoryChain } from '../../test/support/memory-chain';
-import { records, SAMPLE_TRANSACTIONS, SENDER, sampleBlock, sampleReceipts, TOKEN } from '../../test/support/sample-block';
-import type { BlockView } from '../chain/views';
+import type { Block } from '@cairn/chain';
+import { emptyBlock, SAMPLE_TRANSACTIONS, SENDER, sampleBlock, sampleReceipts, signed, TOKEN } from '../../test/support/sample-block';
 import { ethBlockMethods } from './eth-blocks';
 
 const chain = new MemoryChain();
-let block: BlockView;
-const pendingRecord = records([{ ...SAMPLE_TRANSACTIONS[2], nonce: 9n }])[0];
+let block: Block;
+const pendingTx = signed([{ ...SAMPLE_TRANSACTIONS[2], nonce: 9n }])[0];
 
 beforeAll(() => {
-  const genesis = chain.add({ header: MemoryChain.header(undefined), transactions: [], ommers: [] });
+  const genesis = chain.add(emptyBlock(undefined));
   block = chain.add(sampleBlock(genesis.header), sampleReceipts());
 });
 
@@ -19,20 +19,20 @@ const call = localRpc(
   ethBlockMethods({
     chain,
     chainConfig: ChainConfig.forFork(Fork.Cancun, 1337n),
-    pendingTransaction: async (hash) => (bytesToHex(hash) === bytesToHex(pendingRecord.hash) ? pendingRecord : undefined),
+    pendingTransaction: async (hash) => (bytesToHex(hash) === bytesToHex(pendingTx.hash()) ? pendingTx : undefined),
   }),
 );
-const hashOf = (i: number) => bytesToHex(block.transactions[i].hash);
+const hashOf = (i: number) => bytesToHex(block.transactions[i].hash());
 
 describe('block methods', () => {
   it('report the head and blocks with hashes or full transactions', async () => {
     expect((await call('eth_blockNumber')).result).toBe('0x1');
     const byNumber = (await call('eth_getBlockByNumber', ['latest', false])).result;
-    expect(byNumber).toMatchObject({ number: '0x1', hash: bytesToHex(block.header.hash), gasUsed: '0x1d8a8', baseFeePerGas: '0x7', blobGasUsed: '0x40000' });
+    expect(byNumber).toMatchObject({ number: '0x1', hash: bytesToHex(block.header.hash()), gasUsed: '0x1d8a8', baseFeePerGas: '0x7', blobGasUsed: '0x40000' });
     expect(byNumber.transactions).toEqual([0, 1, 2, 3].map(hashOf));
-    expect(byNumber.uncles).toEqual([bytesToHex(block.ommers[0].hash)]);
+    expect(byNumber.uncles).toEqual([bytesToHex(block.ommers[0].hash())]);
     expect(byNumber.withdrawals).toEqual([{ index: '0x1', validatorIndex: '0x2', address: bytesToHex(SENDER), amount: '0x3' }]);
-    const full = (await call('eth_getBlockByHash', [bytesToHex(block.header.hash), true])).result;
+    const full = (await call('eth_getBlockByHash', [bytesToHex(block.header.hash()), true])).result;
     expect(full.transactions[2]).toMatchObject({ hash: hashOf(2), blockNumber: '0x1', transactionIndex: '0x2', to: null });
     expect((await call('eth_getBlockByNumber', ['0x5', false])).result).toBeNull();
     expect((await call('eth_getBlockByHash', [`0x${'00'.repeat(32)}`, false])).result).toBeNull();
@@ -40,21 +40,24 @@ describe('block methods', () => {
 
   it('count transactions and uncles, and return uncles', async () => {
     expect((await call('eth_getBlockTransactionCountByNumber', ['0x1'])).result).toBe('0x4');
-    expect((await call('eth_getBlockTransactionCountByHash', [bytesToHex(block.header.hash)])).result).toBe('0x4');
+    expect((await call('eth_getBlockTransactionCountByHash', [bytesToHex(block.header.hash())])).result).toBe('0x4');
     expect((await call('eth_getUncleCountByBlockNumber', ['latest'])).result).toBe('0x1');
-    expect((await call('eth_getUncleCountByBlockHash', [bytesToHex(block.header.hash)])).result).toBe('0x1');
+    expect((await call('eth_getUncleCountByBlockHash', [bytesToHex(block.header.hash())])).result).toBe('0x1');
     const uncle = (await call('eth_getUncleByBlockNumberAndIndex', ['0x1', '0x0'])).result;
-    expect(uncle).toMatchObject({ hash: bytesToHex(block.ommers[0].hash), extraData: '0xee', transactions: [], uncles: [] });
-    expect((await call('eth_getUncleByBlockHashAndIndex', [bytesToHex(block.header.hash), '0x1'])).result).toBeNull();
+    expect(uncle).toMatchObject({ hash: bytesToHex(block.ommers[0].hash()), extraData: '0xee', transactions: [], uncles: [] });
+    expect((await call('eth_getUncleByBlockHashAndIndex', [bytesToHex(block.header.hash()), '0x1'])).result).toBeNull();
   });
 
   it('format every transaction type with the fields of its type', async () => {
     const legacy = (await call('eth_getTransactionByHash', [hashOf(0)])).result;
-    expect(legacy).toMatchObject({ type: '0x0', gasPrice: '0x14', v: '0xa95', chainId: '0x539', from: bytesToHex(SENDER), to: bytesToHex(TOKEN), value: '0x5' });
+    // EIP-155: v = 1337·2 + 35 + parity.
+    expect([2709n, 2710n]).toContain(BigInt(legacy.v));
+    expect(legacy).toMatchObject({ type: '0x0', gasPrice: '0x14', chainId: '0x539', from: bytesToHex(SENDER), to: bytesToHex(TOKEN), value: '0x5' });
     expect(legacy).not.toHaveProperty('accessList');
     expect(legacy).not.toHaveProperty('yParity');
-    const accessList = (await call('eth_getTransactionByBlockHashAndIndex', [bytesToHex(block.header.hash), '0x1'])).result;
-    expect(accessList).toMatchObject({ type: '0x1', yParity: '0x1', v: '0x1', accessList: [{ address: bytesToHex(TOKEN), storageKeys: [`0x${'00'.repeat(32)}`] }] });
+    const accessList = (await call('eth_getTransactionByBlockHashAndIndex', [bytesToHex(block.header.hash()), '0x1'])).result;
+    const parity = bigintToHex(block.transactions[1].signature.yParity ?? 99);
+    expect(accessList).toMatchObject({ type: '0x1', yParity: parity, v: parity, accessList: [{ address: bytesToHex(TOKEN), storageKeys: [`0x${'00'.repeat(32)}`] }] });
     const dynamic = (await call('eth_getTransactionByBlockNumberAndIndex', ['0x1', '0x2'])).result;
     // Paid min(100, base fee 7 + tip 3) = 10.
     expect(dynamic).toMatchObject({ type: '0x2', gasPrice: '0xa', maxFeePerGas: '0x64', maxPriorityFeePerGas: '0x3', input: '0x60' });
@@ -65,7 +68,7 @@ describe('block methods', () => {
   });
 
   it('return pool transactions without a position', async () => {
-    const pending = (await call('eth_getTransactionByHash', [bytesToHex(pendingRecord.hash)])).result;
+    const pending = (await call('eth_getTransactionByHash', [bytesToHex(pendingTx.hash())])).result;
     expect(pending).toMatchObject({ blockHash: null, blockNumber: null, transactionIndex: null, gasPrice: '0x64', nonce: '0x9' });
     expect((await call('eth_getTransactionByHash', [`0x${'ab'.repeat(32)}`])).result).toBeNull();
   });
@@ -85,7 +88,7 @@ describe('block methods', () => {
     expect(receipts[0]).not.toHaveProperty('blobGasUsed');
     const one = (await call('eth_getTransactionReceipt', [hashOf(2)])).result;
     expect(one).toEqual(receipts[2]);
-    expect((await call('eth_getTransactionReceipt', [bytesToHex(pendingRecord.hash)])).result).toBeNull();
-    expect((await call('eth_getBlockReceipts', [{ blockHash: bytesToHex(block.header.hash) }])).result).toEqual(receipts);
+    expect((await call('eth_getTransactionReceipt', [bytesToHex(pendingTx.hash())])).result).toBeNull();
+    expect((await call('eth_getBlockReceipts', [{ blockHash: bytesToHex(block.header.hash()) }])).result).toEqual(receipts);
   });
 });

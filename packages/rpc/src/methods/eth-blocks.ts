@@ -1,8 +1,8 @@
+import type { Block, Transaction } from '@cairn/chain';
 import { bigintToHex, blobBaseFee, type ChainConfig } from '@cairn/common';
 import { z } from 'zod';
 import type { ChainReader } from '../chain/backend';
 import { BlockResolver } from '../chain/block-resolver';
-import type { BlockView, TransactionRecord } from '../chain/views';
 import { formatBlock, formatUncle } from '../format/block';
 import { formatBlockReceipts } from '../format/receipt';
 import { formatTransaction } from '../format/transaction';
@@ -15,11 +15,13 @@ export interface EthBlockDependencies {
   /** Gives blob gas prices in receipts (from the fork's blob parameters). */
   readonly chainConfig: ChainConfig;
   /** A transaction still in the pool, for eth_getTransactionByHash; absent without a pool. */
-  pendingTransaction?(hash: Uint8Array): Promise<TransactionRecord | undefined>;
+  pendingTransaction?(hash: Uint8Array): Promise<Transaction | undefined>;
 }
 
 const FullTransactions = z.boolean().describe('full transactions');
 const Index = Uint64.describe('index');
+const ByHash = Hash32.describe('block hash');
+const ByNumber = BlockNumberOrTag.describe('block');
 
 /**
  * The block, transaction, receipt and uncle lookups. Anything the chain does not have is answered
@@ -28,27 +30,49 @@ const Index = Uint64.describe('index');
 export function ethBlockMethods(deps: EthBlockDependencies): RpcMethod[] {
   const { chain } = deps;
   const resolver = new BlockResolver(chain);
-
-  async function blockAt(parameter: BlockParameter): Promise<BlockView | undefined> {
-    const header = await resolver.find(parameter);
-    return header === undefined ? undefined : chain.blockByHash(header.hash);
-  }
   const byHash = (hash: Uint8Array) => chain.blockByHash(hash);
-  const byNumber = (parameter: BlockParameter) => blockAt(parameter);
-
-  function transactionAt(block: BlockView | undefined, index: bigint) {
-    if (block === undefined || index >= BigInt(block.transactions.length)) return null;
-    const { header } = block;
-    return formatTransaction(block.transactions[Number(index)], { blockHash: header.hash, blockNumber: header.number, index: Number(index), baseFeePerGas: header.baseFeePerGas });
+  async function byParameter(parameter: BlockParameter): Promise<Block | undefined> {
+    const header = await resolver.find(parameter);
+    return header === undefined ? undefined : chain.blockByHash(header.hash());
   }
 
-  async function receiptsOf(block: BlockView | undefined) {
+  /** The `…ByHash` and `…ByNumber` twins of one lookup: the same answer from a block found either way. */
+  function lookupPair<Rest extends z.ZodType[]>(names: [string, string], rest: [...Rest], answer: (block: Block, rest: unknown[]) => unknown) {
+    const respond = (block: Block | undefined, values: unknown[]) => (block === undefined ? null : answer(block, values));
+    return [
+      defineMethod({
+        name: names[0],
+        namespace: 'ETH',
+        params: z.tuple([ByHash, ...rest]),
+        handler: async ([hash, ...values]) => respond(await byHash(hash as Uint8Array), values),
+      }),
+      defineMethod({
+        name: names[1],
+        namespace: 'ETH',
+        params: z.tuple([ByNumber, ...rest]),
+        handler: async ([parameter, ...values]) => respond(await byParameter(parameter as BlockParameter), values),
+      }),
+    ];
+  }
+
+  function transactionAt(block: Block, index: bigint) {
+    if (index >= BigInt(block.transactions.length)) return null;
+    const { header } = block;
+    return formatTransaction(block.transactions[Number(index)], {
+      blockHash: header.hash(),
+      blockNumber: header.number,
+      index: Number(index),
+      baseFeePerGas: header.baseFeePerGas,
+    });
+  }
+
+  async function receiptsOf(block: Block | undefined) {
     if (block === undefined) return null;
-    const receipts = await chain.receipts(block.header.hash);
+    const receipts = await chain.receipts(block.hash());
     if (receipts === undefined) return null;
     const { header } = block;
-    const rules = header.excessBlobGas === undefined ? undefined : deps.chainConfig.rulesAt(header.number, header.timestamp);
-    const fee = rules?.blobParams && header.excessBlobGas !== undefined ? blobBaseFee(header.excessBlobGas, rules.blobParams) : undefined;
+    const blobParams = deps.chainConfig.rulesAt(header.number, header.timestamp).blobParams;
+    const fee = blobParams && header.excessBlobGas !== undefined ? blobBaseFee(header.excessBlobGas, blobParams) : undefined;
     return formatBlockReceipts(block, receipts, fee);
   }
 
@@ -59,100 +83,30 @@ export function ethBlockMethods(deps: EthBlockDependencies): RpcMethod[] {
       params: z.tuple([]),
       handler: async () => bigintToHex((await chain.head()).number),
     }),
-    defineMethod({
-      name: 'eth_getBlockByHash',
-      namespace: 'ETH',
-      params: z.tuple([Hash32.describe('block hash'), FullTransactions]),
-      handler: async ([hash, full]) => {
-        const block = await byHash(hash);
-        return block === undefined ? null : formatBlock(block, full);
-      },
-    }),
-    defineMethod({
-      name: 'eth_getBlockByNumber',
-      namespace: 'ETH',
-      params: z.tuple([BlockNumberOrTag.describe('block'), FullTransactions]),
-      handler: async ([parameter, full]) => {
-        const block = await byNumber(parameter);
-        return block === undefined ? null : formatBlock(block, full);
-      },
-    }),
-    defineMethod({
-      name: 'eth_getBlockTransactionCountByHash',
-      namespace: 'ETH',
-      params: z.tuple([Hash32.describe('block hash')]),
-      handler: async ([hash]) => {
-        const block = await byHash(hash);
-        return block === undefined ? null : bigintToHex(block.transactions.length);
-      },
-    }),
-    defineMethod({
-      name: 'eth_getBlockTransactionCountByNumber',
-      namespace: 'ETH',
-      params: z.tuple([BlockNumberOrTag.describe('block')]),
-      handler: async ([parameter]) => {
-        const block = await byNumber(parameter);
-        return block === undefined ? null : bigintToHex(block.transactions.length);
-      },
-    }),
-    defineMethod({
-      name: 'eth_getUncleCountByBlockHash',
-      namespace: 'ETH',
-      params: z.tuple([Hash32.describe('block hash')]),
-      handler: async ([hash]) => {
-        const block = await byHash(hash);
-        return block === undefined ? null : bigintToHex(block.ommers.length);
-      },
-    }),
-    defineMethod({
-      name: 'eth_getUncleCountByBlockNumber',
-      namespace: 'ETH',
-      params: z.tuple([BlockNumberOrTag.describe('block')]),
-      handler: async ([parameter]) => {
-        const block = await byNumber(parameter);
-        return block === undefined ? null : bigintToHex(block.ommers.length);
-      },
-    }),
-    defineMethod({
-      name: 'eth_getUncleByBlockHashAndIndex',
-      namespace: 'ETH',
-      params: z.tuple([Hash32.describe('block hash'), Index]),
-      handler: async ([hash, index]) => {
-        const block = await byHash(hash);
-        return block === undefined || index > 0xffffn ? null : formatUncle(block, Number(index));
-      },
-    }),
-    defineMethod({
-      name: 'eth_getUncleByBlockNumberAndIndex',
-      namespace: 'ETH',
-      params: z.tuple([BlockNumberOrTag.describe('block'), Index]),
-      handler: async ([parameter, index]) => {
-        const block = await byNumber(parameter);
-        return block === undefined || index > 0xffffn ? null : formatUncle(block, Number(index));
-      },
-    }),
+    ...lookupPair(['eth_getBlockByHash', 'eth_getBlockByNumber'], [FullTransactions], async (block, [full]) =>
+      formatBlock(block, full as boolean, await chain.totalDifficulty?.(block.hash())),
+    ),
+    ...lookupPair(['eth_getBlockTransactionCountByHash', 'eth_getBlockTransactionCountByNumber'], [], (block) =>
+      bigintToHex(block.transactions.length),
+    ),
+    ...lookupPair(['eth_getUncleCountByBlockHash', 'eth_getUncleCountByBlockNumber'], [], (block) => bigintToHex(block.ommers.length)),
+    ...lookupPair(['eth_getUncleByBlockHashAndIndex', 'eth_getUncleByBlockNumberAndIndex'], [Index], (block, [index]) =>
+      (index as bigint) > 0xffffn ? null : formatUncle(block, Number(index)),
+    ),
+    ...lookupPair(['eth_getTransactionByBlockHashAndIndex', 'eth_getTransactionByBlockNumberAndIndex'], [Index], (block, [index]) =>
+      transactionAt(block, index as bigint),
+    ),
     defineMethod({
       name: 'eth_getTransactionByHash',
       namespace: 'ETH',
       params: z.tuple([Hash32.describe('transaction hash')]),
       handler: async ([hash]) => {
         const location = await chain.transactionLocation(hash);
-        if (location !== undefined) return transactionAt(await byHash(location.blockHash), BigInt(location.index));
+        const block = location && (await byHash(location.blockHash));
+        if (location !== undefined && block !== undefined) return transactionAt(block, BigInt(location.index));
         const pending = await deps.pendingTransaction?.(hash);
         return pending === undefined ? null : formatTransaction(pending);
       },
-    }),
-    defineMethod({
-      name: 'eth_getTransactionByBlockHashAndIndex',
-      namespace: 'ETH',
-      params: z.tuple([Hash32.describe('block hash'), Index]),
-      handler: async ([hash, index]) => transactionAt(await byHash(hash), index),
-    }),
-    defineMethod({
-      name: 'eth_getTransactionByBlockNumberAndIndex',
-      namespace: 'ETH',
-      params: z.tuple([BlockNumberOrTag.describe('block'), Index]),
-      handler: async ([parameter, index]) => transactionAt(await byNumber(parameter), index),
     }),
     defineMethod({
       name: 'eth_getTransactionReceipt',
@@ -168,7 +122,7 @@ export function ethBlockMethods(deps: EthBlockDependencies): RpcMethod[] {
       name: 'eth_getBlockReceipts',
       namespace: 'ETH',
       params: z.tuple([BlockParameterSchema.describe('block')]),
-      handler: async ([parameter]) => receiptsOf(await blockAt(parameter)),
+      handler: async ([parameter]) => receiptsOf(await byParameter(parameter)),
     }),
   ];
 }

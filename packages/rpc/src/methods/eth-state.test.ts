@@ -2,28 +2,31 @@ import { bytesToHex } from '@cairn/common';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localRpc } from '../../test/support/local-rpc';
 import { type FakeAccount, MemoryChain } from '../../test/support/memory-chain';
-import type { HeaderView } from '../chain/views';
+import type { BlockHeader } from '@cairn/chain';
+import { emptyBlock } from '../../test/support/sample-block';
 import { ethStateMethods } from './eth-state';
 
 const ALICE = `0x${'a1'.repeat(20)}`;
 const SLOT = `0x${'00'.repeat(31)}05`;
 const chain = new MemoryChain();
-const headers: HeaderView[] = [];
-let fork: HeaderView;
+const headers: BlockHeader[] = [];
+let fork: BlockHeader;
 
 function world(balance: bigint, extra: FakeAccount = {}) {
   return new Map([[ALICE, { balance, nonce: balance / 10n, ...extra }]]);
 }
 
 beforeAll(() => {
-  let parent: HeaderView | undefined;
+  let parent: BlockHeader | undefined;
   for (let i = 0; i < 4; i++) {
-    parent = MemoryChain.header(parent);
+    const block = emptyBlock(parent);
+    parent = block.header;
     headers.push(parent);
-    chain.add({ header: parent, transactions: [], ommers: [] }, [], world(BigInt(i) * 100n, { code: Uint8Array.of(0x60, i), storage: new Map([[SLOT, BigInt(i)]]) }));
+    chain.add(block, [], world(BigInt(i) * 100n, { code: Uint8Array.of(0x60, i), storage: new Map([[SLOT, BigInt(i)]]) }));
   }
-  fork = MemoryChain.header(headers[1], { extraData: Uint8Array.of(1) });
-  chain.add({ header: fork, transactions: [], ommers: [] }, [], world(999n), false);
+  const forkBlock = emptyBlock(headers[1], { extraData: Uint8Array.of(1) });
+  fork = forkBlock.header;
+  chain.add(forkBlock, [], world(999n), false);
   chain.finalizedNumber = 1n;
   chain.pruneStatesBelow(1n);
 });
@@ -49,8 +52,8 @@ describe('eth state methods', () => {
     expect((await call('eth_getBalance', [ALICE, '0x2'])).result).toBe('0xc8');
     expect((await call('eth_getBalance', [ALICE, 'finalized'])).result).toBe('0x64');
     expect((await call('eth_getBalance', [ALICE, { blockNumber: '0x1' }])).result).toBe('0x64');
-    expect((await call('eth_getBalance', [ALICE, { blockHash: bytesToHex(fork.hash) }])).result).toBe('0x3e7');
-    const canonicalOnly = await call('eth_getBalance', [ALICE, { blockHash: bytesToHex(fork.hash), requireCanonical: true }]);
+    expect((await call('eth_getBalance', [ALICE, { blockHash: bytesToHex(fork.hash()) }])).result).toBe('0x3e7');
+    const canonicalOnly = await call('eth_getBalance', [ALICE, { blockHash: bytesToHex(fork.hash()), requireCanonical: true }]);
     expect(canonicalOnly.error?.message).toContain('not on the canonical chain');
   });
 

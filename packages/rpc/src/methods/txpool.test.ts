@@ -2,21 +2,23 @@ import { bytesToHex } from '@cairn/common';
 import { describe, expect, it } from 'vitest';
 import { localRpc } from '../../test/support/local-rpc';
 import { MemoryPool } from '../../test/support/memory-pool';
-import { records, SAMPLE_TRANSACTIONS, SENDER } from '../../test/support/sample-block';
+import { SAMPLE_TRANSACTIONS, SENDER, signed } from '../../test/support/sample-block';
 import { txPoolMethods } from './txpool';
 
 const pool = new MemoryPool();
 const call = localRpc(txPoolMethods(pool));
-const [legacy, accessList, dynamic] = records(SAMPLE_TRANSACTIONS);
-const gapped = records([{ ...SAMPLE_TRANSACTIONS[2], nonce: 7n }])[0];
-const underpriced = records([{ ...SAMPLE_TRANSACTIONS[0], gasPrice: 21n, value: 6n }])[0];
+const [legacy, accessList, dynamic] = signed();
+const [gapped, underpriced] = signed([
+  { ...SAMPLE_TRANSACTIONS[2], nonce: 7n },
+  { ...SAMPLE_TRANSACTIONS[0], gasPrice: 21n, value: 6n },
+]);
 const raw = (n: number) => `0x0${n}`;
 for (const [i, record] of [legacy, accessList, dynamic, gapped, underpriced].entries()) pool.decodable.set(raw(i), record);
 
 describe('eth_sendRawTransaction and TXPOOL', () => {
   it('adds transactions and answers with their hashes', async () => {
     for (const [i, record] of [legacy, accessList, dynamic, gapped].entries()) {
-      expect((await call('eth_sendRawTransaction', [raw(i)])).result).toBe(bytesToHex(record.hash));
+      expect((await call('eth_sendRawTransaction', [raw(i)])).result).toBe(bytesToHex(record.hash()));
     }
   });
 
@@ -32,10 +34,10 @@ describe('eth_sendRawTransaction and TXPOOL', () => {
     const content = (await call('txpool_content')).result;
     const sender = bytesToHex(SENDER);
     expect(Object.keys(content.pending[sender])).toEqual(['0', '1', '2']);
-    expect(content.queued[sender]['7']).toMatchObject({ hash: bytesToHex(gapped.hash), blockHash: null, nonce: '0x7' });
+    expect(content.queued[sender]['7']).toMatchObject({ hash: bytesToHex(gapped.hash()), blockHash: null, nonce: '0x7' });
     const listed = (await call('txpool_besuTransactions')).result;
     expect(listed).toHaveLength(4);
-    expect(listed[0]).toEqual({ hash: bytesToHex(legacy.hash), isReceivedFromLocalSource: true, addedToPoolAt: '2023-11-14T22:13:20.000Z' });
+    expect(listed[0]).toEqual({ hash: bytesToHex(legacy.hash()), isReceivedFromLocalSource: true, addedToPoolAt: '2023-11-14T22:13:20.000Z' });
     expect((await call('txpool_besuStatistics')).result).toEqual({ maxSize: 4096, localCount: 4, remoteCount: 0 });
   });
 });

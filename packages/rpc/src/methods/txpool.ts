@@ -8,10 +8,10 @@ import { Data } from '../schemas/primitives';
 /** geth's txpool_content shape: sender → nonce (decimal) → transaction. */
 function bySenderAndNonce(transactions: readonly PooledTransaction[]): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = {};
-  for (const { record } of transactions) {
-    const sender = bytesToHex(record.sender);
+  for (const { transaction } of transactions) {
+    const sender = bytesToHex(transaction.sender());
     out[sender] ??= {};
-    out[sender][record.transaction.nonce.toString(10)] = formatTransaction(record);
+    out[sender][transaction.nonce.toString(10)] = formatTransaction(transaction);
   }
   return out;
 }
@@ -34,7 +34,7 @@ export function txPoolMethods(pool: TransactionPoolAccess): RpcMethod[] {
       params: none,
       handler: () =>
         pool.transactions().map((t) => ({
-          hash: bytesToHex(t.record.hash),
+          hash: bytesToHex(t.transaction.hash()),
           isReceivedFromLocalSource: t.isLocal,
           addedToPoolAt: new Date(t.addedAt).toISOString(),
         })),

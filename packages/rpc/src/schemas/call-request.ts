@@ -45,7 +45,7 @@ export interface CallRequest {
   readonly nonce?: bigint;
   readonly chainId?: bigint;
   readonly type?: bigint;
-  readonly accessList?: readonly { address: Uint8Array; storageKeys: Uint8Array[] }[];
+  readonly accessList?: readonly { readonly address: Uint8Array; readonly storageKeys: readonly Uint8Array[] }[];
   readonly blobVersionedHashes?: readonly Uint8Array[];
 }
 

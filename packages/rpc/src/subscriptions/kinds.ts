@@ -1,9 +1,11 @@
+import type { Transaction } from '@cairn/chain';
 import { bytesToHex } from '@cairn/common';
 import { z } from 'zod';
 import type { EventSource } from '../events/event-source';
 import { formatLog, matchesCriteria, type RpcLog } from '../events/rpc-log';
 import { formatSyncStatus, type SyncStatus } from '../events/sync-status';
 import { LogCriteriaSchema, type LogCriteria } from '../schemas/filter';
+import { formatTransaction } from '../format/transaction';
 import type { SubscriptionKind } from './subscription-kind';
 
 /** `newHeads`: every new canonical head, in the JSON shape `format` gives it. */
@@ -29,14 +31,14 @@ export function logsKind(source: EventSource<readonly RpcLog[]>): SubscriptionKi
 }
 
 /**
- * `newPendingTransactions`: the hash of each transaction entering the pool. The full-transaction
- * flag is refused until transaction formatting is available rather than silently ignored.
+ * `newPendingTransactions`: each transaction entering the pool, as its hash or, with geth's
+ * `true` flag, as a full transaction object.
  */
-export function newPendingTransactionsKind(source: EventSource<Uint8Array>): SubscriptionKind {
+export function newPendingTransactionsKind(source: EventSource<Transaction>): SubscriptionKind {
   return {
     name: 'newPendingTransactions',
-    options: z.literal(false, { error: 'full pending transactions are not available; omit the flag or pass false' }),
-    start: (_options, emit) => source.subscribe((hash) => emit(bytesToHex(hash))),
+    options: z.boolean(),
+    start: (full, emit) => source.subscribe((tx) => emit(full === true ? formatTransaction(tx) : bytesToHex(tx.hash()))),
   };
 }
 

@@ -1,6 +1,6 @@
-import { bytesToHex, keccak256, rlpEncode } from '@cairn/common';
+import { type Block, BlockHeader, type HeaderFields, type Receipt } from '@cairn/chain';
+import { bytesToHex, equalBytes, keccak256, rlpEncode } from '@cairn/common';
 import type { ChainReader, StateReader, StateView, TransactionLocation } from '../../src/chain/backend';
-import type { BlockView, HeaderView, ReceiptView, TransactionRecord } from '../../src/chain/views';
 
 /** One account in the fake state. */
 export interface FakeAccount {
@@ -10,7 +10,7 @@ export interface FakeAccount {
   storage?: Map<string, bigint>;
 }
 
-type World = Map<string, FakeAccount>;
+export type World = Map<string, FakeAccount>;
 
 function accountState(world: World): StateView {
   const account = (address: Uint8Array) => world.get(bytesToHex(address)) ?? {};
@@ -25,25 +25,26 @@ function accountState(world: World): StateView {
 const ZERO32 = new Uint8Array(32);
 
 /**
- * An in-memory block store with forks, a canonical chain, receipts, transaction locations and a
- * state per block that can be pruned: the fake the method tests run against.
+ * An in-memory block store of real chain blocks with forks, a canonical chain, receipts,
+ * transaction locations and a state per block that can be pruned: the fake the method tests run
+ * against.
  */
 export class MemoryChain implements ChainReader, StateReader {
-  readonly #blocks = new Map<string, BlockView>();
-  readonly #receipts = new Map<string, readonly ReceiptView[]>();
+  readonly #blocks = new Map<string, Block>();
+  readonly #receipts = new Map<string, readonly Receipt[]>();
   readonly #states = new Map<string, World>();
   #canonical: Uint8Array[] = [];
   safeNumber?: bigint;
+  finalizedNumber?: bigint;
   /** Numbers of the blocks whose receipts were read, in order, so tests can see what a query touched. */
   readonly receiptReads: bigint[] = [];
-  finalizedNumber?: bigint;
 
-  /** Makes a header whose hash commits to its contents, on top of `parent`. */
-  static header(parent: HeaderView | undefined, fields: Partial<HeaderView> = {}): HeaderView {
-    const base = {
-      parentHash: parent?.hash ?? ZERO32,
+  /** A London header on top of `parent`, with `fields` overriding the defaults. */
+  static header(parent: BlockHeader | undefined, fields: Partial<HeaderFields> = {}): BlockHeader {
+    return new BlockHeader({
+      parentHash: parent?.hash() ?? ZERO32,
       ommersHash: keccak256(rlpEncode([])),
-      beneficiary: new Uint8Array(20).fill(0xcb),
+      coinbase: new Uint8Array(20).fill(0xcb),
       stateRoot: ZERO32,
       transactionsRoot: ZERO32,
       receiptsRoot: ZERO32,
@@ -58,25 +59,17 @@ export class MemoryChain implements ChainReader, StateReader {
       nonce: new Uint8Array(8),
       baseFeePerGas: 7n,
       ...fields,
-    };
-    const hash = keccak256(rlpEncode([base.parentHash, base.number, base.timestamp, base.gasUsed, base.extraData]));
-    return { ...base, hash };
+    });
   }
 
   /** Stores a block with its receipts and the state after it; `canonical` extends the canonical chain. */
-  add(
-    block: Omit<BlockView, 'size'> & { size?: bigint },
-    receipts: readonly ReceiptView[] = [],
-    world: World = new Map(),
-    canonical = true,
-  ): BlockView {
-    const stored: BlockView = { size: 1000n, ...block };
-    const key = bytesToHex(stored.header.hash);
-    this.#blocks.set(key, stored);
+  add(block: Block, receipts: readonly Receipt[] = [], world: World = new Map(), canonical = true): Block {
+    const key = bytesToHex(block.hash());
+    this.#blocks.set(key, block);
     this.#receipts.set(key, receipts);
     this.#states.set(key, world);
-    if (canonical) this.#canonical[Number(stored.header.number)] = stored.header.hash;
-    return stored;
+    if (canonical) this.#canonical[Number(block.header.number)] = block.hash();
+    return block;
   }
 
   /** Forgets the state of every block below `number`, as pruning does. */
@@ -84,7 +77,7 @@ export class MemoryChain implements ChainReader, StateReader {
     for (const [key, block] of this.#blocks) if (block.header.number < number) this.#states.delete(key);
   }
 
-  async head(): Promise<HeaderView> {
+  async head() {
     return this.#header(this.#canonical[this.#canonical.length - 1])!;
   }
   async safe() {
@@ -94,8 +87,7 @@ export class MemoryChain implements ChainReader, StateReader {
     return this.finalizedNumber === undefined ? undefined : this.headerByNumber(this.finalizedNumber);
   }
   async headerByNumber(number: bigint) {
-    const hash = this.#canonical[Number(number)];
-    return hash === undefined ? undefined : this.#header(hash);
+    return this.#header(this.#canonical[Number(number)]);
   }
   async headerByHash(hash: Uint8Array) {
     return this.#header(hash);
@@ -110,17 +102,17 @@ export class MemoryChain implements ChainReader, StateReader {
   }
   async transactionLocation(hash: Uint8Array): Promise<TransactionLocation | undefined> {
     for (const blockHash of this.#canonical) {
-      const index = this.#blocks.get(bytesToHex(blockHash))!.transactions.findIndex((t: TransactionRecord) => bytesToHex(t.hash) === bytesToHex(hash));
+      const index = this.#blocks.get(bytesToHex(blockHash))!.transactions.findIndex((t) => equalBytes(t.hash(), hash));
       if (index >= 0) return { blockHash, index };
     }
     return undefined;
   }
-  async stateAt(header: HeaderView) {
-    const world = this.#states.get(bytesToHex(header.hash));
+  async stateAt(header: BlockHeader) {
+    const world = this.#states.get(bytesToHex(header.hash()));
     return world === undefined ? undefined : accountState(world);
   }
 
-  #header(hash: Uint8Array | undefined): HeaderView | undefined {
+  #header(hash: Uint8Array | undefined): BlockHeader | undefined {
     return hash === undefined ? undefined : this.#blocks.get(bytesToHex(hash))?.header;
   }
 }

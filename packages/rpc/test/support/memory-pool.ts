@@ -1,6 +1,6 @@
 import { bytesToHex } from '@cairn/common';
 import type { PooledTransaction, TransactionPoolAccess } from '../../src/chain/pool';
-import type { TransactionRecord } from '../../src/chain/views';
+import type { Transaction } from '@cairn/chain';
 import { TransactionRejectedError, TxRejection } from '../../src/errors/application-errors';
 import { invalidParams } from '../../src/errors/json-rpc-error';
 
@@ -12,42 +12,41 @@ import { invalidParams } from '../../src/errors/json-rpc-error';
  */
 export class MemoryPool implements TransactionPoolAccess {
   readonly maxSize = 4096;
-  readonly decodable = new Map<string, TransactionRecord>();
+  readonly decodable = new Map<string, Transaction>();
   readonly accountNonces = new Map<string, bigint>();
   baseFee = 7n;
-  readonly #pool = new Map<string, { record: TransactionRecord; addedAt: number; isLocal: boolean }>();
+  readonly #pool = new Map<string, { transaction: Transaction; addedAt: number; isLocal: boolean }>();
   #clock = 1_700_000_000_000;
 
   async submit(raw: Uint8Array): Promise<Uint8Array> {
-    const record = this.decodable.get(bytesToHex(raw));
-    if (record === undefined) throw invalidParams('params[0] (signed transaction): cannot decode the transaction');
-    const tx = record.transaction;
-    const sender = bytesToHex(record.sender);
-    if (this.#pool.has(bytesToHex(record.hash))) throw new TransactionRejectedError(TxRejection.AlreadyKnown);
+    const tx = this.decodable.get(bytesToHex(raw));
+    if (tx === undefined) throw invalidParams('params[0] (signed transaction): cannot decode the transaction');
+    const sender = bytesToHex(tx.sender());
+    if (this.#pool.has(bytesToHex(tx.hash()))) throw new TransactionRejectedError(TxRejection.AlreadyKnown);
     const accountNonce = this.accountNonces.get(sender) ?? 0n;
     if (tx.nonce < accountNonce) throw new TransactionRejectedError(TxRejection.NonceTooLow, `nonce ${tx.nonce} < ${accountNonce}`);
     const feeCap = tx.maxFeePerGas ?? tx.gasPrice ?? 0n;
     if (feeCap < this.baseFee) throw new TransactionRejectedError(TxRejection.FeeCapBelowBaseFee);
     for (const [hash, entry] of this.#pool) {
-      const other = entry.record;
-      if (bytesToHex(other.sender) !== sender || other.transaction.nonce !== tx.nonce) continue;
-      const otherCap = other.transaction.maxFeePerGas ?? other.transaction.gasPrice ?? 0n;
+      const other = entry.transaction;
+      if (bytesToHex(other.sender()) !== sender || other.nonce !== tx.nonce) continue;
+      const otherCap = other.maxFeePerGas ?? other.gasPrice ?? 0n;
       if (feeCap * 10n < otherCap * 11n) throw new TransactionRejectedError(TxRejection.ReplacementUnderpriced);
       this.#pool.delete(hash);
     }
-    this.#pool.set(bytesToHex(record.hash), { record, addedAt: this.#clock++, isLocal: true });
-    return record.hash;
+    this.#pool.set(bytesToHex(tx.hash()), { transaction: tx, addedAt: this.#clock++, isLocal: true });
+    return tx.hash();
   }
 
   transactions(): PooledTransaction[] {
     const next = new Map<string, bigint>();
-    const sorted = [...this.#pool.values()].sort((a, b) => Number(a.record.transaction.nonce - b.record.transaction.nonce));
-    return sorted.map(({ record, addedAt, isLocal }) => {
-      const sender = bytesToHex(record.sender);
+    const sorted = [...this.#pool.values()].sort((a, b) => Number(a.transaction.nonce - b.transaction.nonce));
+    return sorted.map(({ transaction, addedAt, isLocal }) => {
+      const sender = bytesToHex(transaction.sender());
       const expected = next.get(sender) ?? this.accountNonces.get(sender) ?? 0n;
-      const executable = record.transaction.nonce === expected;
+      const executable = transaction.nonce === expected;
       if (executable) next.set(sender, expected + 1n);
-      return { record, state: executable ? 'pending' : 'queued', isLocal, addedAt };
+      return { transaction, state: executable ? 'pending' : 'queued', isLocal, addedAt };
     });
   }
 }

@@ -102,16 +102,3 @@ export function errorCodes(error: unknown): string[] {
  * accepts the fault Cairn found first.
  */
 export const VERIFIED_SECOND_FAULTS: ReadonlySet<string> = new Set(['InvalidTransactionsRoot', 'TooMuchGasUsed']);
-
-/**
- * Cases whose expectation a later protocol rule superseded, reported as skips with the reason.
- * EIP-3607 (a sender with code is refused) was made retroactive to every fork after v7.0.0 was
- * filled; this v7.0.0 test sends from an account that has code.
- */
-export const SUPERSEDED: readonly { readonly file: string; readonly test: string; readonly reason: string }[] = [
-  {
-    file: 'BlockchainTests/ValidBlocks/VMTests/vmSystemOperations/suicide0.json',
-    test: 'suicide0_Istanbul',
-    reason: 'EIP-3607 (retroactive to all forks) refuses its sender, which has code; the fixture predates it',
-  },
-];

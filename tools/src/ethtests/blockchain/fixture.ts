@@ -17,6 +17,7 @@ export interface BlockJson {
 
 /** One test of a BlockchainTests file. */
 export interface BlockchainTestJson {
+  readonly _info?: Record<string, string>;
   readonly network: string;
   readonly sealEngine: 'NoProof' | 'Ethash';
   readonly genesisBlockHeader: Record<string, string>;

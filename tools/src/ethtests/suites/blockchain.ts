@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { Evm, precompilesFor } from '@cairn/evm';
-import { SUPERSEDED } from '../blockchain/exceptions';
 import { runBlockchainTest } from '../blockchain/run-test';
 import type { BlockchainTestJson } from '../blockchain/fixture';
 import { networkConfig } from '../blockchain/networks';
@@ -28,11 +27,10 @@ export const blockchainSuite: Suite = {
         continue;
       }
       try {
-        const failure = await runBlockchainTest(test, config, evm);
-        const superseded = SUPERSEDED.find((c) => c.file === file && c.test === name);
-        if (failure === undefined) reporter.pass(id);
-        else if (superseded) reporter.skip(id, `superseded expectation: ${superseded.reason} (${failure})`);
-        else reporter.fail(id, failure);
+        const outcome = await runBlockchainTest(test, config, evm);
+        if (outcome.kind === 'pass') reporter.pass(id);
+        else if (outcome.kind === 'skip') reporter.skip(id, outcome.reason);
+        else reporter.fail(id, outcome.reason);
       } catch (error) {
         reporter.fail(id, `error: ${(error as Error).stack ?? error}`);
       }

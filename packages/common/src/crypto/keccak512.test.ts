@@ -1,6 +1,6 @@
-import { bytesToHex } from '@cairn/common';
+import { bytesToHex } from '../bytes/hex';
 import { describe, expect, it } from 'vitest';
-import { keccak512, keccak512Js } from './keccak512';
+import { keccak512, keccak512Js } from './keccak';
 
 describe('keccak-512', () => {
   it('hashes the empty string to the Keccak (not SHA3) value', () => {

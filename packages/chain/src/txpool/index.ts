@@ -1,0 +1,10 @@
+export * from './errors';
+export * from './options';
+export * from './pool-chain';
+export { effectiveTip, upfrontCost, blobGasOf } from './pricing';
+export type { BlockLimits } from './selection';
+export type { BlobProofVerifier } from './blobs';
+export type { Origin } from './admission';
+export type { DropReason, TxPoolListener } from './listeners';
+export { decodeSubmission, type Submission } from './submission';
+export * from './tx-pool';
