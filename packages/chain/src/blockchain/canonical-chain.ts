@@ -21,10 +21,12 @@ export async function setCanonicalHead(store: BlockStore, writer: BlockStoreWrit
     cursor = parent;
   }
   const forkPoint = cursor.header.number - 1n;
-  let old: Block | undefined = currentHead;
-  while (old !== undefined && old.header.number > forkPoint) {
+  let old = currentHead;
+  while (old.header.number > forkPoint) {
     writer.deleteCanonical(old);
-    old = old.header.number === 0n ? undefined : await store.block(old.header.parentHash);
+    const parent = await store.block(old.header.parentHash);
+    if (parent === undefined) throw new ChainStoreError('MISSING_BLOCK', `block ${old.header.number - 1n} of the old branch is missing from the store`);
+    old = parent;
   }
   for (let i = newBranch.length - 1; i >= 0; i--) writer.putCanonical(newBranch[i]);
   writer.setHead(block.hash());
