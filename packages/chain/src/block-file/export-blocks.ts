@@ -1,5 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { ValueError } from '@cairn/common';
 import type { Blockchain } from '../blockchain/blockchain';
 import { ChainStoreError } from '../errors';
 
@@ -21,14 +22,14 @@ export interface ExportSummary {
 /**
  * Writes the canonical blocks `start` to `end` of `chain` to `path` as concatenated RLP blocks
  * (the format `importBlockFile`, geth and Besu read), waiting for the file to drain as it goes.
- * A range past the head, or with `start` after `end`, throws `RangeError` before the file is created.
+ * A range past the head, or with `start` after `end`, throws `ValueError` before the file is created.
  */
 export async function exportBlockFile(chain: Blockchain, path: string, range: ExportRange = {}): Promise<ExportSummary> {
   const head = chain.head.header.number;
   const start = range.start ?? 0n;
   const end = range.end ?? head;
-  if (start < 0n || start > end) throw new RangeError(`the range ${start}..${end} is empty or negative`);
-  if (end > head) throw new RangeError(`block ${end} is past the head ${head}`);
+  if (start < 0n || start > end) throw new ValueError(`the range ${start}..${end} is empty or negative`);
+  if (end > head) throw new ValueError(`block ${end} is past the head ${head}`);
   const out = createWriteStream(path);
   let bytes = 0;
   try {

@@ -7,7 +7,9 @@ import { writeTestChain } from '../../test/block-files';
 import { createLogger } from '../logging/logger';
 import { runBlocksExport } from './blocks-export';
 import { runBlocksImport } from './blocks-import';
-import { openChain } from './open-chain';
+import { parseArgv } from '../cli/parse-argv';
+import { resolveOptions } from '../cli/resolve-options';
+import { chainLocationOf, openChain } from './open-chain';
 
 const dir = mkdtempSync(join(tmpdir(), 'cairn-blocks-cmd-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,8 +24,12 @@ describe('blocks import and export', () => {
   it('imports a block file into LevelDB, resumes, and exports the same bytes back', async () => {
     const chainFiles = await writeTestChain(dir, 6, 3);
     const dataPath = join(dir, 'data');
+    // --genesis-file and --data-path as the node's option resolution gives them.
+    const argv = parseArgv([`--genesis-file=${chainFiles.genesisFile}`, '--data-path', dataPath], () => false);
+    const location = chainLocationOf(resolveOptions({ cli: argv.options, env: {}, readFile: () => '' }).values);
+    expect(location).toEqual({ genesisFile: chainFiles.genesisFile, dataPath });
     const first = capture();
-    const { exitCode, summary } = await runBlocksImport({ from: chainFiles.blocksFile, genesisFile: chainFiles.genesisFile, dataPath }, first.output);
+    const { exitCode, summary } = await runBlocksImport({ from: chainFiles.blocksFile, ...location }, first.output);
     expect(exitCode).toBe(0);
     expect(bytesToHex(summary.head.hash())).toBe(chainFiles.head.hash);
     expect(first.progress.at(-1)).toMatch(/^\[#{24}\] 100% {2}6 blocks {2}[\d.]+ blocks\/s {2}[\d.]+ Mgas\/s {2}head #6$/);

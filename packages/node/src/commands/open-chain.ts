@@ -4,6 +4,7 @@ import { Blockchain } from '@cairn/chain';
 import { ConfigError, parseGenesis } from '@cairn/common';
 import { Evm, precompilesFor } from '@cairn/evm';
 import { LevelDbStore } from '@cairn/storage';
+import type { NodeOptions } from '../cli/options';
 import { engineFor } from './chain-engine';
 
 /** The chain options a block command needs: where the genesis file and the data are. */
@@ -12,6 +13,11 @@ export interface ChainLocation {
   readonly genesisFile: string;
   /** `--data-path`; the database is its `database` folder. */
   readonly dataPath: string;
+}
+
+/** The chain location of resolved node options (`--genesis-file`, `--data-path`). */
+export function chainLocationOf(options: Pick<NodeOptions, 'genesis-file' | 'data-path'>): ChainLocation {
+  return { genesisFile: options['genesis-file'], dataPath: options['data-path'] };
 }
 
 /** An open chain and what to close after it. */
