@@ -12,7 +12,7 @@ export function logsHash(logs: readonly Log[]): string {
  * v7, filled by geth 1.9 and Besu 1.x) send transactions from accounts that have code, which
  * EIP-3607 forbids. Decided by the filler the fixture names, never by its expected results.
  */
-export function filledBeforeEip3607(test: StateTestJson): boolean {
+export function filledBeforeEip3607(test: Pick<StateTestJson, '_info'>): boolean {
   const filler = test._info?.['filling-rpc-server'] ?? '';
   return /^(Geth-1\.9\.|besu\/v1\.)/.test(filler);
 }
