@@ -1,6 +1,7 @@
 import { ChainConfig, Fork, type ForkActivation, type ForkRules, type Genesis, keccak256, privateKeyToAddress } from '@cairn/common';
 import { Evm, precompilesFor } from '@cairn/evm';
 import type { KeyValueStore } from '@cairn/storage';
+import type { PruningOptions } from '@cairn/trie';
 import { Blockchain } from '../src/blockchain/blockchain';
 import type { ConsensusEngine } from '../src/consensus/engine';
 import { ProofOfStakeEngine } from '../src/consensus/proof-of-stake';
@@ -50,9 +51,9 @@ export function testGenesis(fork: Fork): Genesis {
   };
 }
 
-export function openTestChain(store: KeyValueStore, fork: Fork = Fork.Shanghai): Promise<Blockchain> {
+export function openTestChain(store: KeyValueStore, fork: Fork = Fork.Shanghai, pruning?: PruningOptions): Promise<Blockchain> {
   const engine = fork >= Fork.Paris ? new ProofOfStakeEngine() : UNSEALED_POW;
-  return Blockchain.open({ store, genesis: testGenesis(fork), engine, evm: new Evm({ precompiles: precompilesFor }) });
+  return Blockchain.open({ store, genesis: testGenesis(fork), engine, evm: new Evm({ precompiles: precompilesFor }), pruning });
 }
 
 /** An ether transfer of `value` wei from test key `from` with `nonce`. */
