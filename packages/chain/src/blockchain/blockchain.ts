@@ -1,7 +1,7 @@
 import { bytesToHex, type ChainConfig, equalBytes, type ForkRules, type Genesis } from '@cairn/common';
 import type { Evm } from '@cairn/evm';
 import type { KeyValueStore } from '@cairn/storage';
-import { EMPTY_TRIE_ROOT, type Pruner, type PruningOptions, type StateReader, StateRootMismatchError, WorldState } from '@cairn/trie';
+import { EMPTY_TRIE_ROOT, type Pruner, type PruningOptions, StateRootMismatchError, type StoredState, WorldState } from '@cairn/trie';
 import type { Block } from '../block/block';
 import { validateBodyWithoutTransactionsRoot, validateTransactionsRoot } from '../block/validate-block';
 import type { ChainHeaderReader, ConsensusEngine } from '../consensus/engine';
@@ -125,7 +125,7 @@ export class Blockchain implements ChainHeaderReader {
   }
 
   /** The state after the block whose header is given (`StateNotAvailableError` when it is not stored). */
-  stateAt(header: BlockHeader): StateReader {
+  stateAt(header: BlockHeader): StoredState {
     return this.#state.at(header.stateRoot);
   }
 
