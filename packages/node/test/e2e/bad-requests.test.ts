@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CairnProcess, type Endpoints } from './support/cairn-process';
-import { rpcCall } from './support/rpc-call';
+import { CairnProcess, type Endpoints } from '../../../../test-support/cairn-process';
+import { rpcCall } from '../../../../test-support/rpc-call';
 
 let node: CairnProcess;
 let endpoints: Endpoints;

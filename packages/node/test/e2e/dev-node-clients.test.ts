@@ -2,9 +2,9 @@ import { Contract, JsonRpcProvider, Wallet } from 'ethers';
 import { type Address, createPublicClient, createWalletClient, defineChain, getContract, http, parseAbiItem, parseEther, webSocket } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CairnProcess, type Endpoints } from './support/cairn-process';
+import { CairnProcess, type Endpoints } from '../../../../test-support/cairn-process';
 import { DEV_KEYS } from './support/dev-keys';
-import { rpcCall } from './support/rpc-call';
+import { rpcCall } from '../../../../test-support/rpc-call';
 import { type CompiledToken, compileToken } from './support/token';
 
 let node: CairnProcess;

@@ -1,9 +1,9 @@
 import { type Hex, parseGwei } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CairnProcess } from './support/cairn-process';
+import { CairnProcess } from '../../../../test-support/cairn-process';
 import { DEV_KEYS } from './support/dev-keys';
-import { rpcCall } from './support/rpc-call';
+import { rpcCall } from '../../../../test-support/rpc-call';
 
 const dataPath = CairnProcess.tempDataPath();
 const PRUNING = ['--pruning-enabled', '--pruning-blocks-retained=2'];

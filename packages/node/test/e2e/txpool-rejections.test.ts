@@ -2,9 +2,9 @@ import { JsonRpcProvider } from 'ethers';
 import { type Hex, createPublicClient, http, keccak256, parseGwei, serializeTransaction, type TransactionSerializableEIP1559 } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CairnProcess, type Endpoints } from './support/cairn-process';
+import { CairnProcess, type Endpoints } from '../../../../test-support/cairn-process';
 import { DEV_KEYS } from './support/dev-keys';
-import { rpcCall } from './support/rpc-call';
+import { rpcCall } from '../../../../test-support/rpc-call';
 
 let node: CairnProcess;
 let endpoints: Endpoints;

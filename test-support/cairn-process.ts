@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const REPO_ROOT = join(import.meta.dirname, '..', '..', '..', '..', '..');
+const REPO_ROOT = join(import.meta.dirname, '..');
 const BIN = join(REPO_ROOT, 'packages', 'node', 'src', 'bin', 'cairn.ts');
 const STARTUP_TIMEOUT_MS = 60_000;
 
@@ -15,9 +15,10 @@ export interface Endpoints {
 }
 
 /**
- * A real `cairn` process run from source (`node --conditions=@cairn/source --import tsx
- * src/bin/cairn.ts`, so no build is needed), on ports the system picks (0) and a data path of its
- * own. Its output is kept for assertions and for failure messages.
+ * A real `cairn --network=dev` process run from source (`node --conditions=@cairn/source --import
+ * tsx packages/node/src/bin/cairn.ts`, so no build is needed), on ports the system picks (0) and a
+ * data path of its own. Its output is kept for assertions and for failure messages. Used by the
+ * node's end-to-end tests and the `rpc` benchmark.
  */
 export class CairnProcess {
   readonly output: string[] = [];
@@ -63,6 +64,11 @@ export class CairnProcess {
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+  }
+
+  /** The operating system's id of the process. */
+  get pid(): number | undefined {
+    return this.#child?.pid;
   }
 
   /** Sends `signal` and waits for the exit code. */
