@@ -1,4 +1,5 @@
 import { type Blockchain, TransactionPool } from '@cairn/chain';
+import { createMicroEthSignerKzg } from '@cairn/evm';
 import type { BlockImporter } from '../chain/block-importer';
 import { poolAccountsOf, poolHeadOf } from '../chain/pool-chain';
 import type { NodeOptions } from '../cli/options';
@@ -19,6 +20,7 @@ export interface TxPoolInputs {
 /**
  * The transaction pool over the chain head and its world state, told of every new canonical head
  * by the importer (included transactions leave, senders are re-checked, reorged ones return).
+ * Blob transactions' sidecars are checked with @cairn/evm's KZG backend.
  */
 export function createTxPool({ chain, importer, options, logger, clock }: TxPoolInputs): TransactionPool {
   const seconds = () => BigInt(Math.floor(clock() / 1000));
@@ -26,6 +28,7 @@ export function createTxPool({ chain, importer, options, logger, clock }: TxPool
     head: poolHeadOf(chain, seconds()),
     accounts: poolAccountsOf(chain),
     options: { maxSize: options['tx-pool-max-size'], priceBumpPercent: options['tx-pool-price-bump'], minGasPrice: options['min-gas-price'] },
+    blobVerifier: createMicroEthSignerKzg(),
     clock,
     onListenerError: (error) => logger.error('a transaction pool listener failed', error),
   });

@@ -1,4 +1,6 @@
+import { signTransaction } from '@cairn/chain';
 import { bytesToHex, keccak256, privateKeyToAddress } from '@cairn/common';
+import { createMicroEthSignerKzg, kzgToVersionedHash } from '@cairn/evm';
 import { describe, expect, it } from 'vitest';
 import { DEV_ACCOUNTS, devChain, devTransfer } from '../../test/support/dev-chain';
 import { DevBlockProducer } from './dev-block-producer';
@@ -66,5 +68,38 @@ describe('DevBlockProducer', () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect(chain.head.header.number).toBe(sealed);
     expect(bytesToHex(chain.head.header.parentHash)).toBe(bytesToHex(chain.genesis.hash()));
+  });
+});
+
+describe('DevBlockProducer with blob transactions', () => {
+  it('includes a blob transaction whose sidecar the pool verified', { timeout: 60_000 }, async () => {
+    const { chain, pool, producer } = await producerFor(0);
+    const kzg = createMicroEthSignerKzg();
+    const blob = new Uint8Array(131072);
+    blob[1] = 1;
+    const commitment = kzg.blobToKzgCommitment(blob);
+    const proof = kzg.computeBlobKzgProof(blob, commitment);
+    const tx = signTransaction(
+      {
+        type: 3,
+        chainId: 1337n,
+        nonce: 0n,
+        maxPriorityFeePerGas: 1n,
+        maxFeePerGas: 10n ** 10n,
+        gasLimit: 21_000n,
+        to: new Uint8Array(20).fill(3),
+        value: 0n,
+        data: new Uint8Array(0),
+        maxFeePerBlobGas: 10n,
+        blobVersionedHashes: [kzgToVersionedHash(commitment)],
+      },
+      DEV_ACCOUNTS[2].privateKey,
+    );
+    await producer.start();
+    await pool.add(tx, { local: true, sidecar: { blobs: [blob], commitments: [commitment], proofs: [proof] } });
+    await until(() => chain.head.header.number === 1n, 30_000);
+    await producer.stop();
+    expect(chain.head.transactions.map((t) => t.type)).toEqual([3]);
+    expect(chain.head.header.blobGasUsed).toBe(131072n);
   });
 });

@@ -1,5 +1,5 @@
 import { type Block, type Blockchain, BlockError, type BlockProducer, nextBaseFee, type Transaction, type TransactionPool } from '@cairn/chain';
-import { type Address, bytesToHex, equalBytes } from '@cairn/common';
+import { type Address, blobBaseFee, bytesToHex, equalBytes, type ForkRules, GAS_PER_BLOB, nextExcessBlobGas } from '@cairn/common';
 import type { BlockImporter } from '../chain/block-importer';
 import type { Service } from '../lifecycle/service';
 import type { Logger } from '../logging/logger';
@@ -101,7 +101,7 @@ export class DevBlockProducer implements Service {
     const timestamp = now > parent.header.timestamp ? now : parent.header.timestamp + 1n;
     const rules = chain.rulesFor({ number: parent.header.number + 1n, timestamp }, chain.headTotalDifficulty);
     const baseFee = rules.has(1559) ? nextBaseFee(parent.header) : undefined;
-    const candidates = pool.selectTransactions({ baseFee, gasLimit: parent.header.gasLimit }).map((pooled) => pooled.transaction);
+    const candidates = pool.selectTransactions({ baseFee, gasLimit: parent.header.gasLimit, ...blobLimits(parent, rules) }).map((pooled) => pooled.transaction);
     if (candidates.length === 0 && !allowEmpty) return false;
     const prepared = await producer.prepare(parent.header, rules);
     const block = await this.#build(parent, candidates, { timestamp, mixHash: prepared.mixHash, extraData: prepared.extraData });
@@ -130,6 +130,14 @@ export class DevBlockProducer implements Service {
       }
     }
   }
+}
+
+/** The blob gas a child of `parent` may use and its blob base fee (EIP-4844); none before Cancun. */
+function blobLimits(parent: Block, rules: ForkRules): { blobGasLimit?: bigint; blobBaseFee?: bigint } {
+  const params = rules.blobParams;
+  if (params === undefined) return {};
+  const excess = nextExcessBlobGas(parent.header.excessBlobGas ?? 0n, parent.header.blobGasUsed ?? 0n, params);
+  return { blobGasLimit: BigInt(params.max) * GAS_PER_BLOB, blobBaseFee: blobBaseFee(excess, params) };
 }
 
 /** The index of the transaction a block failed on (`BlockError` INVALID_TRANSACTION names it as `transactions[i]`). */

@@ -103,19 +103,40 @@ describe('cairn --network=dev with viem and ethers', () => {
     const wsClient = createPublicClient({ chain, transport: webSocket(endpoints.ws) });
     const heads: bigint[] = [];
     const transfers: unknown[] = [];
+    const pending: string[] = [];
     const unwatchBlocks = wsClient.watchBlocks({ onBlock: (block) => heads.push(block.number) });
+    const unwatchPending = wsClient.watchPendingTransactions({ onTransactions: (hashes) => pending.push(...hashes) });
     const unwatchLogs = wsClient.watchContractEvent({ address: tokenAddress, abi: token.abi, eventName: 'Transfer', onLogs: (logs) => transfers.push(...logs) });
     // Let both subscriptions be set up before the block that should reach them.
     await new Promise((resolve) => setTimeout(resolve, 300));
-    await wallet(deployer).writeContract({ address: tokenAddress, abi: token.abi, functionName: 'transfer', args: [bob.address, 7n] });
+    const sent = await wallet(deployer).writeContract({ address: tokenAddress, abi: token.abi, functionName: 'transfer', args: [bob.address, 7n] });
     const deadline = Date.now() + 10_000;
-    while ((heads.length === 0 || transfers.length === 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    while ((heads.length === 0 || transfers.length === 0 || pending.length === 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     unwatchBlocks();
     unwatchLogs();
+    unwatchPending();
     await (await wsClient.transport.getRpcClient()).close();
     expect(heads.length).toBeGreaterThan(0);
     expect(transfers).toHaveLength(1);
     expect((transfers[0] as { args: { value: bigint } }).args.value).toBe(7n);
+    expect(pending).toEqual([sent]);
+  });
+
+  it('polls block, pending-transaction and log filters until they are uninstalled', async () => {
+    const { publicClient, wallet } = clients();
+    const install = async (method: string, params: unknown[] = []) => (await rpcCall(endpoints.http, method, params)).result as string;
+    const blockFilter = await install('eth_newBlockFilter');
+    const pendingFilter = await install('eth_newPendingTransactionFilter');
+    const logFilter = await install('eth_newFilter', [{ address: tokenAddress, topics: [null, null, `0x${bob.address.slice(2).toLowerCase().padStart(64, '0')}`] }]);
+    const hash = await wallet(alice).writeContract({ address: tokenAddress, abi: token.abi, functionName: 'transfer', args: [bob.address, 1n] });
+    const receipt = await publicClient.waitForTransactionReceipt({ hash, pollingInterval: 50 });
+    const changes = async (id: string) => (await rpcCall(endpoints.http, 'eth_getFilterChanges', [id])).result as unknown[];
+    expect(await changes(blockFilter)).toContain(receipt.blockHash);
+    expect(await changes(pendingFilter)).toEqual([hash]);
+    expect(await changes(logFilter)).toMatchObject([{ transactionHash: hash, blockHash: receipt.blockHash, removed: false }]);
+    expect(await changes(logFilter)).toEqual([]);
+    expect((await rpcCall(endpoints.http, 'eth_uninstallFilter', [logFilter])).result).toBe(true);
+    expect((await rpcCall(endpoints.http, 'eth_getFilterChanges', [logFilter])).error).toMatchObject({ code: -32000, message: 'Filter not found' });
   });
 
   it('decodes a revert reason', async () => {

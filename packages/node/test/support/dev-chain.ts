@@ -1,8 +1,8 @@
-import { Blockchain, signTransaction, type Transaction, TransactionPool } from '@cairn/chain';
+import { Blockchain, signTransaction, type Transaction } from '@cairn/chain';
 import { Evm, precompilesFor } from '@cairn/evm';
 import { MemoryStore } from '@cairn/storage';
 import { BlockImporter } from '../../src/chain/block-importer';
-import { poolAccountsOf, poolHeadOf } from '../../src/chain/pool-chain';
+import { createTxPool } from '../../src/compose/txpool';
 import { DEV_MNEMONIC, deriveAccounts } from '../../src/dev/dev-accounts';
 import { devGenesis } from '../../src/dev/dev-genesis';
 import { DevSealingEngine } from '../../src/dev/dev-sealing-engine';
@@ -10,7 +10,7 @@ import { createLogger } from '../../src/logging/logger';
 
 export const DEV_ACCOUNTS = deriveAccounts(DEV_MNEMONIC, 3);
 
-/** The development chain in memory, with its engine, an importer, and a pool that follows the head. */
+/** The development chain in memory, with its engine, an importer, and the node's pool following the head. */
 export async function devChain() {
   const evm = new Evm({ precompiles: precompilesFor });
   const engine = new DevSealingEngine();
@@ -18,11 +18,7 @@ export async function devChain() {
   const logLines: string[] = [];
   const logger = createLogger('DEBUG', (line) => logLines.push(line));
   const importer = new BlockImporter(chain, logger);
-  const now = () => BigInt(Math.floor(Date.now() / 1000));
-  const pool = new TransactionPool({ head: poolHeadOf(chain, now()), accounts: poolAccountsOf(chain), options: { minGasPrice: 0n }, onListenerError: (error) => logger.error('listener', error) });
-  importer.onHeadChange((change) =>
-    pool.onCanonicalHead({ head: poolHeadOf(chain, now()), added: change.added.flatMap((b) => b.transactions), removed: change.removed.flatMap((b) => b.transactions) }),
-  );
+  const pool = createTxPool({ chain, importer, options: { 'tx-pool-max-size': 4096, 'tx-pool-price-bump': 10, 'min-gas-price': 0n }, logger, clock: Date.now });
   return { evm, engine, chain, importer, pool, logger, logLines };
 }
 
