@@ -5,7 +5,7 @@ import { Fork } from '@cairn/common';
 import { LevelDbStore, MemoryStore } from '@cairn/storage';
 import { PruningError, StateNotAvailableError } from '@cairn/trie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADDRESSES, openTestChain, transfer } from '../../test/chain-builder';
+import { ADDRESSES, importReorg, openTestChain, transfer } from '../../test/chain-builder';
 import { Block } from '../block/block';
 import { createHeader } from '../header/header';
 import type { Blockchain } from './blockchain';
@@ -62,14 +62,7 @@ describe('Blockchain with state pruning', () => {
 
   it('follows a reorganisation: the new branch is retained and the abandoned one pruned', async () => {
     const chain = await openTestChain(new MemoryStore(), Fork.London, PRUNING);
-    const genesis = chain.head.hash();
-    const a1 = await chain.buildBlock(genesis, { transactions: [transfer(0, 0n, RECIPIENT, 1n)], coinbase: ADDRESSES[3], timestamp: 10n });
-    expect((await chain.importBlock(a1)).status).toBe('canonical');
-    // A slower branch weighs less per block and needs a second block to win.
-    const b1 = await chain.buildBlock(genesis, { transactions: [transfer(1, 0n, RECIPIENT, 2n)], coinbase: ADDRESSES[2], timestamp: 30n });
-    expect((await chain.importBlock(b1)).status).toBe('side');
-    const b2 = await chain.buildBlock(b1.hash(), { transactions: [transfer(1, 1n, RECIPIENT, 3n)], coinbase: ADDRESSES[2], timestamp: 40n });
-    expect((await chain.importBlock(b2)).status).toBe('canonical');
+    const { a1, b1 } = await importReorg(chain, RECIPIENT);
     const later = await extend(chain, 3, 40n);
     await chain.pruner!.idle();
     expect(chain.pruner!.status().failure).toBeUndefined();
