@@ -162,6 +162,7 @@ export class JournaledState {
     account.storage.set(slot, value);
     account.txSlots.add(slot);
     account.blockSlots.add(slot);
+    this.register(account);
     this.dirty.add(account);
   }
 

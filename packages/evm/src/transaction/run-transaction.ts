@@ -27,12 +27,6 @@ export interface TransactionOptions {
   /** Gas already used by earlier transactions of the block (default 0). */
   readonly blockGasUsed?: bigint;
   readonly hooks?: Hooks;
-  /**
-   * EIP-3607: reject a sender that has code (default true; every client applies it to all
-   * forks). Only for replaying fixtures filled before the EIP existed (2021), which contain such
-   * senders.
-   */
-  readonly rejectSenderWithCode?: boolean;
 }
 
 /** Marks the accounts a transaction starts with warm: sender, recipient, precompiles, access list, coinbase. */
@@ -56,7 +50,7 @@ export async function runTransaction(evm: Evm, state: JournaledState, tx: Transa
   const runtime = evm.runtime(rules);
   const sender = await state.load(bytesToBigInt(tx.sender));
   const blobGasPrice = blobGasPriceOf(block, rules);
-  const cost = validateTransaction(tx, sender, block, rules, runtime.tx, blobGasPrice, options.blockGasUsed ?? 0n, options.rejectSenderWithCode ?? true);
+  const cost = validateTransaction(tx, sender, block, rules, runtime.tx, blobGasPrice, options.blockGasUsed ?? 0n);
   const isCreate = tx.to === undefined;
   const target = await state.load(bytesToBigInt(isCreate ? createAddress(tx.sender, tx.nonce) : (tx.to as Address)));
   const coinbase = await state.load(bytesToBigInt(block.coinbase));
