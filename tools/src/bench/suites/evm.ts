@@ -21,22 +21,36 @@ function loadWorkloads(dir: string): EvmWorkload[] {
     .filter((w): w is EvmWorkload => typeof w.code === 'string' && typeof w.expected?.executionGasUsed === 'number');
 }
 
-/** Median seconds of `prepare()`d runs (the preparation is not timed): one warm-up, then a budgeted count. */
-async function timeRuns(prepare: () => PreparedRun | Promise<PreparedRun>, check: (outcome: RunOutcome) => void): Promise<number> {
-  const once = async () => {
-    const run = await prepare();
-    (globalThis as { gc?: () => void }).gc?.();
-    const start = process.hrtime.bigint();
-    const outcome = await run();
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    check(outcome);
-    return seconds;
-  };
-  const first = await once();
-  const count = Math.min(25, Math.max(3, Math.round(TIME_BUDGET / first)));
-  const times: number[] = [];
-  for (let i = 0; i < count; i++) times.push(await once());
-  return median(times);
+/** A way to run a workload: builds a fresh run (not timed) and checks its outcome. */
+interface Variant {
+  readonly prepare: () => PreparedRun | Promise<PreparedRun>;
+  readonly check: (outcome: RunOutcome) => void;
+}
+
+async function timeOnce(variant: Variant): Promise<number> {
+  const run = await variant.prepare();
+  (globalThis as { gc?: () => void }).gc?.();
+  const start = process.hrtime.bigint();
+  const outcome = await run();
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  variant.check(outcome);
+  return seconds;
+}
+
+/**
+ * Seconds of each variant's runs, round by round (preparation is not timed). After one warm-up
+ * run each, the variants take turns run by run, so that drift in the machine's load falls on all
+ * alike; the number of rounds fits TIME_BUDGET seconds per variant (3 to 25).
+ */
+async function timeVariants(variants: readonly Variant[]): Promise<number[][]> {
+  let first = 0;
+  for (const variant of variants) first = Math.max(first, await timeOnce(variant));
+  const rounds = Math.min(25, Math.max(3, Math.round(TIME_BUDGET / first)));
+  const times: number[][] = variants.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (let v = 0; v < variants.length; v++) times[v].push(await timeOnce(variants[v]));
+  }
+  return times;
 }
 
 function describe(outcome: RunOutcome): string {
@@ -69,11 +83,16 @@ export const evmBench: BenchSuite = {
           throw new Error(`${w.name} on ${engine}: ${describe(outcome)}; expected ${describe(reference)}`);
         }
       };
-      const cairn = await timeRuns(() => cairnRun(evm, w, fork), check('Cairn'));
-      const peer = await timeRuns(() => peerRun(w, forkName(fork)), check('@ethereumjs/evm'));
-      const withHooks = await timeRuns(() => cairnRun(evm, w, fork, {}), check('Cairn (hooks object, no hook set)'));
+      const [cairnTimes, peerTimes, hookTimes] = await timeVariants([
+        { prepare: () => cairnRun(evm, w, fork), check: check('Cairn') },
+        { prepare: () => peerRun(w, forkName(fork)), check: check('@ethereumjs/evm') },
+        { prepare: () => cairnRun(evm, w, fork, {}), check: check('Cairn (hooks object, no hook set)') },
+      ]);
       const mgas = (seconds: number) => w.expected.executionGasUsed / seconds / 1e6;
-      const hookCost = (withHooks / cairn - 1) * 100;
+      const cairn = median(cairnTimes);
+      const peer = median(peerTimes);
+      // The hook cost as the median of the per-round ratios, which cancels slow drift in load.
+      const hookCost = (median(hookTimes.map((t, round) => t / cairnTimes[round])) - 1) * 100;
       context.emit(
         makeResult('evm', w.name, 'Mgas/s', mgas(cairn), mgas(peer), `${exact ? 'gas and output as expected' : 'engines agree'}; unset hooks ${hookCost >= 0 ? '+' : ''}${hookCost.toFixed(1)}%`),
       );
