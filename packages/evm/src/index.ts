@@ -8,5 +8,7 @@ export { runTransaction, type TransactionOptions, type TransactionResult } from 
 export { runCall, type CallMessage, type CallResult } from './transaction/run-call';
 export { applyWithdrawals, SYSTEM_ADDRESS, systemCall, type SystemCallResult, type Withdrawal } from './transaction/block-operations';
 export type { FrameEnter, FrameExit, FrameType, Hooks, OpcodeStep } from './tracing/hooks';
+export { type StructLog, StructLogTracer } from './tracing/struct-log';
+export { type SimpleTransaction, StandaloneEvm, type StandaloneOptions } from './standalone/standalone-evm';
 export { OPCODES, type OpcodeInfo, opcodeName } from './opcodes/opcodes';
 export * from './precompiles/index';
