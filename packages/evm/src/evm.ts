@@ -51,6 +51,15 @@ export class Evm {
   private readonly programCacheSize: number;
   private readonly retroactiveEips: boolean;
   private readonly runtimes = new WeakMap<ForkRules, ForkRuntime>();
+  /**
+   * The context of the latest run, kept alive until the next one. V8 collects the hidden class
+   * of a class once no instance of it is left, and then throws away all optimized code that was
+   * specialised for it; between runs every frame, account and context would be garbage, so a
+   * garbage collection there would send the whole interpreter back to unoptimized code (measured:
+   * 10x slower runs after each collection). One retained run keeps those classes alive.
+   */
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: held, never read, to keep the classes alive
+  private latest: ExecutionContext | undefined = undefined;
 
   constructor(options: EvmOptions = {}) {
     this.hasher = options.hasher ?? keccak256;
@@ -80,7 +89,9 @@ export class Evm {
 
   /** The execution context of one transaction or stand-alone call. */
   context(state: JournaledState, runtime: ForkRuntime, block: BlockEnv, tx: TxValues, hooks: Hooks | undefined): ExecutionContext {
-    return new ExecutionContext(state, runtime.table, runtime.rules, blockValues(block, runtime.rules), tx, this.hasher, runtime.precompiles, runtime.programs, hooks);
+    const ctx = new ExecutionContext(state, runtime.table, runtime.rules, blockValues(block, runtime.rules), tx, this.hasher, runtime.precompiles, runtime.programs, hooks);
+    this.latest = ctx;
+    return ctx;
   }
 }
 

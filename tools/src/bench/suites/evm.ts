@@ -10,8 +10,11 @@ import { cairnRun, type EvmWorkload, type PreparedRun, peerRun, type RunOutcome 
 /** The workloads' fork names, as Cairn's forks; `prague` rules equal Cancun's for every workload here. */
 const WORKLOAD_FORKS: Record<string, Fork> = { istanbul: Fork.Istanbul, berlin: Fork.Berlin, london: Fork.London, paris: Fork.Paris, shanghai: Fork.Shanghai, cancun: Fork.Cancun, prague: Fork.Cancun };
 
-/** Seconds of timed runs to aim for per engine and workload; at least 3 and at most 25 runs. */
+/** Seconds of timed runs to aim for per variant and workload (5 to 100 rounds). */
 const TIME_BUDGET = 2;
+/** Warm-up per variant before timing: this many runs, or this many seconds, whichever ends first. */
+const WARMUP_RUNS = 10;
+const WARMUP_SECONDS = 1;
 
 function loadWorkloads(dir: string): EvmWorkload[] {
   return readdirSync(dir)
@@ -38,14 +41,22 @@ async function timeOnce(variant: Variant): Promise<number> {
 }
 
 /**
- * Seconds of each variant's runs, round by round (preparation is not timed). After one warm-up
- * run each, the variants take turns run by run, so that drift in the machine's load falls on all
- * alike; the number of rounds fits TIME_BUDGET seconds per variant (3 to 25).
+ * Seconds of each variant's runs, round by round (preparation is not timed). After a warm-up
+ * (so that the JIT has compiled the hot code), the variants take turns run by run, so that drift
+ * in the machine's load falls on all alike; the rounds fit TIME_BUDGET seconds for the slowest.
  */
 async function timeVariants(variants: readonly Variant[]): Promise<number[][]> {
-  let first = 0;
-  for (const variant of variants) first = Math.max(first, await timeOnce(variant));
-  const rounds = Math.min(25, Math.max(3, Math.round(TIME_BUDGET / first)));
+  let slowest = 0;
+  for (const variant of variants) {
+    let spent = 0;
+    let last = 0;
+    for (let run = 0; run < WARMUP_RUNS && spent < WARMUP_SECONDS; run++) {
+      last = await timeOnce(variant);
+      spent += last;
+    }
+    slowest = Math.max(slowest, last);
+  }
+  const rounds = Math.min(100, Math.max(5, Math.round(TIME_BUDGET / slowest)));
   const times: number[][] = variants.map(() => []);
   for (let round = 0; round < rounds; round++) {
     for (let v = 0; v < variants.length; v++) times[v].push(await timeOnce(variants[v]));
