@@ -77,15 +77,48 @@ export type BlockErrorCode =
   | 'INVALID_BLOB_GAS_USED'
   | 'INVALID_EXCESS_BLOB_GAS'
   | 'INVALID_TRANSACTIONS_ROOT'
-  | 'INVALID_WITHDRAWALS_ROOT';
+  | 'INVALID_WITHDRAWALS_ROOT'
+  /** The proof of work (or another engine's seal) does not hold. */
+  | 'INVALID_SEAL'
+  /** An ommer's header is invalid (its `cause` says why). */
+  | 'INVALID_OMMER'
+  /** An ommer is the block itself or one of its seven ancestors. */
+  | 'OMMER_IS_ANCESTOR'
+  /** An ommer was already included, by this block or one of its ancestors. */
+  | 'DUPLICATE_OMMER'
+  /** An ommer's parent is not one of the block's ancestors (or is its parent: a sibling). */
+  | 'OMMER_PARENT_NOT_ANCESTOR'
+  /** The parent block is not known. */
+  | 'UNKNOWN_PARENT'
+  /** A proof-of-work block after the terminal total difficulty, or a proof-of-stake block before it. */
+  | 'INVALID_MERGE_TRANSITION'
+  /** A transaction of the block cannot be included (its `cause` is the transaction's error). */
+  | 'INVALID_TRANSACTION'
+  /** The results of executing the block differ from what its header says. */
+  | 'INVALID_GAS_USED'
+  | 'INVALID_LOGS_BLOOM'
+  | 'INVALID_RECEIPTS_ROOT'
+  | 'INVALID_STATE_ROOT';
 
 /** A header or block that breaks a rule; `field` names the header field at fault where there is one. */
 export class BlockError extends CairnError {
   declare readonly code: BlockErrorCode;
   readonly field: string | undefined;
 
-  constructor(code: BlockErrorCode, message: string, field?: string) {
-    super(code, message);
+  constructor(code: BlockErrorCode, message: string, field?: string, options?: { cause?: unknown }) {
+    super(code, message, options);
     this.field = field;
+  }
+}
+
+/** Why the blockchain store cannot be used as it is. */
+export type ChainStoreErrorCode = 'MISSING_BLOCK' | 'GENESIS_MISMATCH';
+
+/** The store lacks a block it must hold, or holds another chain than the one configured. */
+export class ChainStoreError extends CairnError {
+  declare readonly code: ChainStoreErrorCode;
+
+  constructor(code: ChainStoreErrorCode, message: string) {
+    super(code, message);
   }
 }

@@ -1,4 +1,4 @@
-import { CairnError } from '@cairn/common';
+import { CairnError, bytesToHex } from '@cairn/common';
 
 /** Bytes that are not a valid trie node: bad RLP, a wrong item count, a bad path or reference. */
 export class TrieNodeError extends CairnError {
@@ -18,5 +18,30 @@ export class MissingNodeError extends CairnError {
 export class InvalidProofError extends CairnError {
   constructor(message: string) {
     super('INVALID_PROOF', message);
+  }
+}
+
+/** The state at this root is not in the store: it was pruned, or never committed. */
+export class StateNotAvailableError extends CairnError {
+  constructor(
+    readonly root: Uint8Array,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super('STATE_NOT_AVAILABLE', `state not available at root ${bytesToHex(root)}: ${detail}`, options);
+  }
+}
+
+/** A commit that cannot be applied: its changes contradict each other or the pruning records. */
+export class StateCommitError extends CairnError {
+  constructor(message: string) {
+    super('INVALID_STATE_COMMIT', message);
+  }
+}
+
+/** The store's pruning mode differs from the one asked for, or its pruning records are broken. */
+export class PruningError extends CairnError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('PRUNING', message, options);
   }
 }

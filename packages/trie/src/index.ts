@@ -7,3 +7,7 @@ export type { TrieCommit } from './store/commit';
 export * from './secure-trie';
 export type { IterateOptions } from './core/iterate';
 export * from './verify-proof';
+export * from './state/types';
+export * from './state/world-state';
+export type { Pruner } from './pruning/pruner';
+export { StoredState, type AccountProof, type StorageProof } from './state/state-reader';

@@ -1,4 +1,4 @@
-import { bytesToHex, compareBytes, hexToBytes, keccak256, keccak256Js } from '@cairn/common';
+import { ValueError, bytesToHex, compareBytes, hexToBytes, keccak256, keccak256Js } from '@cairn/common';
 import { MerklePatriciaTrie } from '@ethereumjs/mpt';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -57,6 +57,17 @@ describe('Trie', () => {
     await trie.del(text('a'));
     await trie.del(text('ab'));
     expect(trie.root()).toEqual(EMPTY_TRIE_ROOT);
+  });
+
+  it('refuses keys and values that are not bytes with ValueError, and leaves the trie as it was', async () => {
+    const trie = new Trie();
+    await trie.put(text('a'), text('1'));
+    const root = trie.root();
+    await expect(trie.put('a' as unknown as Uint8Array, text('2'))).rejects.toBeInstanceOf(ValueError);
+    await expect(trie.put(text('a'), 'x' as unknown as Uint8Array)).rejects.toBeInstanceOf(ValueError);
+    await expect(trie.get(7 as unknown as Uint8Array)).rejects.toBeInstanceOf(ValueError);
+    await expect(trie.del(null as unknown as Uint8Array)).rejects.toBeInstanceOf(ValueError);
+    expect(trie.root()).toEqual(root);
   });
 
   it('takes the hash function as an option', async () => {

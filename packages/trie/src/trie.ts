@@ -1,11 +1,11 @@
-import { type Hash256, equalBytes, keccak256 } from '@cairn/common';
+import { type Hash256, ValueError, equalBytes, keccak256 } from '@cairn/common';
 import type { BatchWriter } from '@cairn/storage';
 import { type IterateOptions, iterate } from './core/iterate';
 import { lookup } from './core/lookup';
 import { insert, remove } from './core/mutate';
 import { bytesToNibbles } from './core/nibbles';
 import { HASH, HashNode, type LoadedNode, type TrieNode, isClean } from './core/node';
-import { computeReference } from './core/node-encoding';
+import { NodeEncoder } from './core/node-encoding';
 import { createProof } from './core/proof';
 import { type MutationContext, NeedNode } from './core/resolver';
 import { EMPTY_TRIE_ROOT } from './empty-root';
@@ -20,6 +20,11 @@ export interface TrieOptions {
   readonly nodes?: TrieNodeStore;
   /** The root to open (anything but the empty root needs `nodes`). */
   readonly root?: Uint8Array;
+}
+
+function checkBytes(bytes: Uint8Array, what: string): Uint8Array {
+  if (!(bytes instanceof Uint8Array)) throw new ValueError(`a trie ${what} must be a Uint8Array`);
+  return bytes;
 }
 
 /**
@@ -39,9 +44,11 @@ export class Trie {
   /** Hashes of stored nodes that left the trie since the last commit. */
   #removed: Uint8Array[] = [];
   readonly #context: MutationContext;
+  readonly #encoder: NodeEncoder;
 
   constructor(options: TrieOptions = {}) {
     this.hash = options.hash ?? keccak256;
+    this.#encoder = new NodeEncoder(this.hash);
     this.#nodes = options.nodes;
     const root = options.root ?? EMPTY_TRIE_ROOT;
     const empty = equalBytes(root, EMPTY_TRIE_ROOT);
@@ -63,7 +70,7 @@ export class Trie {
 
   /** The value stored at `key`, or undefined. */
   async get(key: Uint8Array): Promise<Uint8Array | undefined> {
-    const nibbles = bytesToNibbles(key);
+    const nibbles = bytesToNibbles(checkBytes(key, 'key'));
     for (;;) {
       const result = lookup(this.#context, this.#root, nibbles);
       if (!(result instanceof NeedNode)) return result;
@@ -73,8 +80,8 @@ export class Trie {
 
   /** Stores `value` at `key`; an empty value deletes the key. */
   async put(key: Uint8Array, value: Uint8Array): Promise<void> {
-    if (value.length === 0) return this.del(key);
-    const nibbles = bytesToNibbles(key);
+    if (checkBytes(value, 'value').length === 0) return this.del(key);
+    const nibbles = bytesToNibbles(checkBytes(key, 'key'));
     await this.#loadRoot();
     for (;;) {
       const result = insert(this.#context, this.#root, nibbles, 0, value);
@@ -85,7 +92,7 @@ export class Trie {
 
   /** Removes `key` (nothing happens when it is absent). */
   async del(key: Uint8Array): Promise<void> {
-    const nibbles = bytesToNibbles(key);
+    const nibbles = bytesToNibbles(checkBytes(key, 'key'));
     await this.#loadRoot();
     for (;;) {
       const result = remove(this.#context, this.#root, nibbles, 0);
@@ -109,13 +116,13 @@ export class Trie {
    */
   async createProof(key: Uint8Array): Promise<Uint8Array[]> {
     this.root();
-    return createProof(this.#context, this.#root, key);
+    return createProof(this.#context, this.#encoder, this.#root, key);
   }
 
   /** The root hash (synchronous): hashes the nodes changed since the last call, once each. */
   root(): Uint8Array {
     if (this.#rootHash === undefined) {
-      const ref = computeReference(this.#root!, this.hash);
+      const ref = this.#encoder.reference(this.#root!);
       // The root is always referred to by hash, even when its encoding is under 32 bytes.
       this.#rootHash = ref.length === 32 ? ref : this.hash(ref);
     }
@@ -130,7 +137,7 @@ export class Trie {
    */
   commit(batch: BatchWriter): TrieCommit {
     const root = this.root();
-    const inserted = this.#root === undefined ? [] : collectCommit(this.#root, root, batch);
+    const inserted = this.#root === undefined ? [] : collectCommit(this.#encoder, this.#root, root, batch);
     const result: TrieCommit = { root, inserted, removed: this.#removed };
     this.#removed = [];
     this.#baseRoot = root;
@@ -138,13 +145,21 @@ export class Trie {
     return result;
   }
 
-  /** `commit` in a batch of its own, written to the node store at once; returns the root. */
+  /**
+   * `commit` in a batch of its own, written to the node store at once; returns the root. The
+   * trie then lets go of its nodes and reads them back through the node store's cache.
+   */
   async persist(): Promise<Uint8Array> {
     if (!this.#nodes) throw new MissingNodeError(this.root(), 'this trie has no node store to persist to');
     const batch = this.#nodes.store.batch();
     const result = this.commit(batch);
     await batch.write();
     for (const { hash, node } of result.inserted) this.#nodes.remember(hash, node);
+    // From now on the trie reads through the node store, so it holds no more than its cache.
+    if (this.#root !== undefined) {
+      this.#root = new HashNode(result.root);
+      this.#baseRootNode = undefined;
+    }
     return result.root;
   }
 

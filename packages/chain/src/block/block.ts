@@ -77,5 +77,9 @@ export function decodeBlock(bytes: Uint8Array, types: TransactionTypeRegistry = 
   if (items.length !== 3 && items.length !== 4) throw new DecodeError('FIELD_COUNT', 'block', `must have 3 or 4 fields, got ${items.length}`);
   // The RLP decoded, so its framing is sound and the slices exist.
   const slices = listItemSlices(bytes)!;
-  return new Block(decodeHeaderFromRlp(items[0], slices[0]), decodeBodyItems(items.slice(1), types, slices.slice(1)));
+  const header = decodeHeaderFromRlp(items[0], slices[0]);
+  // The header's layout says whether the body has withdrawals (from Shanghai) or not.
+  const bodyItems = header.withdrawalsRoot === undefined ? 2 : 3;
+  if (items.length !== bodyItems + 1) throw new DecodeError('FIELD_COUNT', 'block', `a block whose header ${bodyItems === 3 ? 'has' : 'has no'} withdrawals root must have ${bodyItems + 1} fields, got ${items.length}`);
+  return new Block(header, decodeBodyItems(items.slice(1), types, slices.slice(1)));
 }

@@ -87,6 +87,20 @@ export class Transaction implements SignedTransactionFields {
     return this.kind.signingHash(this);
   }
 
+  /** Whether the sender is known without recovering it (recovered before, or preset). */
+  get hasSender(): boolean {
+    return this.#sender !== undefined;
+  }
+
+  /**
+   * Records the sender recovered elsewhere from this transaction's signing hash and signature (a
+   * worker thread recovering a block's senders ahead of execution), so that `sender()` returns it
+   * without recovering again. Only recovery from this transaction's own signature may set it.
+   */
+  presetSender(sender: Address): void {
+    this.#sender = sender;
+  }
+
   /**
    * The address that signed this transaction, recovered on first use and kept. Throws
    * `SignatureError` for a signature out of range and `TransactionError` (`SENDER_RECOVERY_FAILED`)

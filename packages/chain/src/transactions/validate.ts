@@ -15,6 +15,15 @@ export function transactionIntrinsicGas(tx: Transaction, rules: ForkRules): bigi
   return intrinsicGas({ data: tx.data, isCreate: tx.isCreate, accessListAddresses: counts.addresses, accessListStorageKeys: counts.storageKeys }, rules);
 }
 
+export interface TransactionValidationOptions {
+  /**
+   * Whether to check the intrinsic gas (default true). The block processor leaves it to the
+   * state transition, which checks it after the sender's nonce, the fee cap and the balance, so
+   * that a transaction failing several rules is rejected for the one geth reports.
+   */
+  readonly intrinsicGas?: boolean;
+}
+
 /**
  * Checks everything about `tx` that needs the fork's rules but no state, in the order geth's
  * transaction tool reports them: the type is allowed; the signature is bound to this chain and
@@ -24,14 +33,14 @@ export function transactionIntrinsicGas(tx: Transaction, rules: ForkRules): bigi
  * cap; gasLimit · feeCap fits 256 bits; init code is within EIP-3860's limit. Throws
  * `TransactionError`, or `SignatureError` for signature values out of range.
  */
-export function validateTransaction(tx: Transaction, rules: ForkRules): void {
+export function validateTransaction(tx: Transaction, rules: ForkRules, options: TransactionValidationOptions = {}): void {
   if (!tx.kind.allowedAt(rules)) {
     throw new TransactionError('TYPE_NOT_SUPPORTED', `${tx.kind.name} transactions are not allowed at ${rules}`, 'type');
   }
   tx.kind.validate(tx, rules);
   assertSignatureRanges({ r: tx.signature.r, s: tx.signature.s, yParity: tx.kind.recoveryId(tx) }, rules.has(2));
   tx.sender();
-  const intrinsic = transactionIntrinsicGas(tx, rules);
+  const intrinsic = options.intrinsicGas === false ? 0n : transactionIntrinsicGas(tx, rules);
   if (tx.gasLimit < intrinsic) {
     throw new TransactionError('INTRINSIC_GAS_TOO_LOW', `gas limit ${tx.gasLimit} is below the intrinsic gas ${intrinsic}`, 'gasLimit');
   }

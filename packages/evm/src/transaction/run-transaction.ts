@@ -19,6 +19,11 @@ export interface TransactionOptions {
   /** Gas already used by earlier transactions of the block (default 0). */
   readonly blockGasUsed?: bigint;
   readonly hooks?: Hooks;
+  /**
+   * EIP-3607 for this transaction, overriding the EVM's `retroactiveEips` (for replaying fixtures
+   * filled before the EIP, which send from accounts with code).
+   */
+  readonly rejectSenderWithCode?: boolean;
 }
 
 /**
@@ -32,7 +37,8 @@ export async function runTransaction(evm: Evm, state: JournaledState, tx: Transa
   const runtime = evm.runtime(rules);
   const sender = await state.load(bytesToBigInt(tx.sender));
   const blobGasPrice = blobGasPriceOf(block, rules);
-  const cost = validateTransaction(tx, sender, block, rules, runtime.tx, blobGasPrice, options.blockGasUsed ?? 0n);
+  const rejectSenderWithCode = options.rejectSenderWithCode ?? runtime.tx.rejectSenderWithCode;
+  const cost = validateTransaction(tx, sender, block, rules, runtime.tx, blobGasPrice, options.blockGasUsed ?? 0n, rejectSenderWithCode);
   const isCreate = tx.to === undefined;
   const target = await state.load(bytesToBigInt(isCreate ? createAddress(tx.sender, tx.nonce) : (tx.to as Address)));
   const coinbase = await state.load(bytesToBigInt(block.coinbase));

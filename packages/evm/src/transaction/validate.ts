@@ -41,6 +41,7 @@ export function validateTransaction(
   txRules: TransactionRules,
   blobGasPrice: bigint,
   blockGasUsed: bigint,
+  rejectSenderWithCode: boolean,
 ): TransactionCost {
   check(txRules.types.has(tx.type), 'TYPE_NOT_SUPPORTED', `transaction type ${tx.type} is not valid at ${rules}`);
   inRange(tx.nonce, MAX_UINT64, 'nonce');
@@ -58,7 +59,7 @@ export function validateTransaction(
   check(sender.nonce <= tx.nonce, 'NONCE_TOO_LOW', `nonce ${tx.nonce} is below the sender's ${sender.nonce}`);
   check(sender.nonce >= tx.nonce, 'NONCE_TOO_HIGH', `nonce ${tx.nonce} is above the sender's ${sender.nonce}`);
   check(sender.nonce < MAX_UINT64, 'NONCE_MAX', 'the sender nonce cannot be raised past 2^64 - 1');
-  check(!txRules.rejectSenderWithCode || !sender.hasCode(), 'SENDER_NOT_EOA', 'the sender has code (EIP-3607)');
+  check(!rejectSenderWithCode || !sender.hasCode(), 'SENDER_NOT_EOA', 'the sender has code (EIP-3607)');
   check(tx.gasLimit <= block.gasLimit - blockGasUsed, 'GAS_LIMIT_EXCEEDS_BLOCK', `gas limit ${tx.gasLimit} exceeds the block's remaining ${block.gasLimit - blockGasUsed}`);
 
   const baseFee = txRules.feeMarket ? (block.baseFee ?? 0n) : 0n;

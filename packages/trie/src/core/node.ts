@@ -1,6 +1,7 @@
 /**
- * In-memory trie nodes. A node is *dirty* while `encoded` is undefined; computing the root fills
- * `encoded` (its RLP) and, for encodings of 32 bytes or more, `hash`. A node read from a store
+ * In-memory trie nodes. A node is *dirty* while it has neither `hash` nor `encoded`; computing the
+ * root fills `hash` for encodings of 32 bytes or more and `encoded` (the RLP) for smaller ones,
+ * which their parent embeds. Nodes read from a store keep their encoding as well. A node read from a store
  * or written to one is `stored`: it may then be shared (through a node cache, or by several
  * tries opened at related roots), so it is never changed in place but copied first. Nodes that
  * are not stored belong to exactly one trie and are changed in place, which is what keeps a
@@ -59,18 +60,9 @@ export class HashNode {
 export type TrieNode = LeafNode | ExtensionNode | BranchNode | HashNode;
 export type LoadedNode = LeafNode | ExtensionNode | BranchNode;
 
-/**
- * How a parent refers to a node whose encoding is known: the 32-byte hash, or the encoding
- * itself when it is shorter than 32 bytes (the node is then inlined in its parent).
- */
-export function referenceOf(node: TrieNode): Uint8Array | undefined {
-  if (node.kind === HASH) return node.hash;
-  return node.hash ?? node.encoded;
-}
-
-/** Whether the node's encoding is known (it has not changed since the root was last computed). */
+/** Whether the node's reference is known (it has not changed since the root was last computed). */
 export function isClean(node: TrieNode): boolean {
-  return node.kind === HASH || node.encoded !== undefined;
+  return node.kind === HASH || node.hash !== undefined || node.encoded !== undefined;
 }
 
 /** How many of a branch's 16 children are present. */

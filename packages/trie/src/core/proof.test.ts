@@ -55,6 +55,8 @@ describe('Merkle proofs', () => {
         tampered[at][bit % tampered[at].length] ^= 1 << (bit % 8);
         expect(() => verifyProof(root, key, tampered)).toThrow(InvalidProofError);
         expect(() => verifyProof(root, key, proof.filter((_, i) => i !== at))).toThrow(InvalidProofError);
+        expect(() => verifyProof(root, key, [...proof, 'junk' as unknown as Uint8Array])).toThrow(InvalidProofError);
+        expect(() => verifyProof(root, key, [Uint8Array.of(0xc0)])).toThrow(InvalidProofError);
         const otherRoot = root.slice();
         otherRoot[0] ^= 1;
         expect(() => verifyProof(otherRoot, key, proof)).toThrow(InvalidProofError);

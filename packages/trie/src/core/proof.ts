@@ -4,6 +4,7 @@ import { InvalidProofError, TrieNodeError } from '../errors';
 import { bytesToNibbles, matchingLength } from './nibbles';
 import { BRANCH, EXTENSION, HASH, LEAF, type LoadedNode, type TrieNode } from './node';
 import { decodeNode } from './node-decoding';
+import type { NodeEncoder } from './node-encoding';
 import type { NodeResolver } from './resolver';
 
 /**
@@ -12,7 +13,7 @@ import type { NodeResolver } from './resolver';
  * The path ends at the key's leaf or where the key leaves the trie (a proof of absence). The
  * root must have been computed (every node on the path is clean).
  */
-export async function createProof(resolver: NodeResolver, root: TrieNode | undefined, key: Uint8Array): Promise<Uint8Array[]> {
+export async function createProof(resolver: NodeResolver, encoder: NodeEncoder, root: TrieNode | undefined, key: Uint8Array): Promise<Uint8Array[]> {
   const proof: Uint8Array[] = [];
   const nibbles = bytesToNibbles(key);
   let node = root;
@@ -20,7 +21,8 @@ export async function createProof(resolver: NodeResolver, root: TrieNode | undef
   let byHash = true;
   while (node !== undefined) {
     if (node.kind === HASH) node = resolver.resolve(node) ?? (await resolver.load(node.hash));
-    if (byHash) proof.push(node.encoded!);
+    // The encoding is kept on the node: proofs of nearby keys share most of their path.
+    if (byHash) proof.push((node.encoded = encoder.encode(node)));
     let next: TrieNode | undefined;
     if (node.kind === LEAF) break;
     if (node.kind === EXTENSION) {
@@ -44,6 +46,7 @@ export async function createProof(resolver: NodeResolver, root: TrieNode | undef
  * root throws `InvalidProofError`. Nodes not on the key's path are ignored.
  */
 export function verifyProof(root: Uint8Array, key: Uint8Array, proof: readonly Uint8Array[], hash: Hash256): Uint8Array | undefined {
+  if (!Array.isArray(proof) || proof.some((node) => !(node instanceof Uint8Array))) throw new InvalidProofError('a proof must be a list of byte strings');
   const byHash = new Map<string, Uint8Array>();
   for (const node of proof) byHash.set(bytesToHex(hash(node)), node);
   const fetch = (ref: Uint8Array): LoadedNode => {

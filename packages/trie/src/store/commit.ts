@@ -1,5 +1,6 @@
 import type { BatchWriter } from '@cairn/storage';
 import { BRANCH, EXTENSION, HASH, type LoadedNode, type TrieNode } from '../core/node';
+import type { NodeEncoder } from '../core/node-encoding';
 
 /** What a commit wrote and took out of the trie. */
 export interface TrieCommit {
@@ -16,13 +17,15 @@ export interface TrieCommit {
  * too (they are part of their stored parent now) but not written on their own; the root always
  * is, under `rootHash`, even when it is small enough to be embedded elsewhere.
  */
-export function collectCommit(root: TrieNode, rootHash: Uint8Array, batch: BatchWriter): { hash: Uint8Array; node: LoadedNode }[] {
+export function collectCommit(encoder: NodeEncoder, root: TrieNode, rootHash: Uint8Array, batch: BatchWriter): { hash: Uint8Array; node: LoadedNode }[] {
   const inserted: { hash: Uint8Array; node: LoadedNode }[] = [];
   const visit = (node: TrieNode, hash: Uint8Array | undefined) => {
     if (node.kind === HASH || node.stored) return;
     node.stored = true;
     if (hash !== undefined) {
-      batch.put(hash, node.encoded!);
+      // Kept: stored nodes carry their encoding (for proofs and the node cache).
+      node.encoded = encoder.encode(node);
+      batch.put(hash, node.encoded);
       inserted.push({ hash, node });
     }
     if (node.kind === EXTENSION) visit(node.child, childHash(node.child));

@@ -1,6 +1,6 @@
 import { bytesToHex } from '@cairn/common';
 import type { KeyValueBatcher, KeyValueReader } from '@cairn/storage';
-import type { HashNode, LoadedNode } from '../core/node';
+import { BRANCH, BranchNode, EXTENSION, ExtensionNode, HASH, HashNode, type LoadedNode, type TrieNode } from '../core/node';
 import { decodeNode } from '../core/node-decoding';
 import { MissingNodeError } from '../errors';
 import { NodeCache, hashKey } from './node-cache';
@@ -46,9 +46,12 @@ export class TrieNodeStore {
     return pending;
   }
 
-  /** Makes a node that was just written available without a read. */
+  /**
+   * Makes a node that was just written available without a read. The cached copy refers to its
+   * hashed children by hash only, so that it never keeps a whole committed subtree in memory.
+   */
   remember(hash: Uint8Array, node: LoadedNode): void {
-    this.#cache.set(hashKey(hash), node);
+    this.#cache.set(hashKey(hash), byReference(node));
   }
 
   /** Drops a node that was deleted from the store. */
@@ -63,4 +66,26 @@ export class TrieNodeStore {
     this.#cache.set(key, node);
     return node;
   }
+}
+
+function referenceTo(child: TrieNode): TrieNode {
+  return child.kind !== HASH && child.hash !== undefined ? new HashNode(child.hash) : child;
+}
+
+/** `node` with every child that has a hash replaced by a `HashNode` (the node itself when none has). */
+function byReference(node: LoadedNode): LoadedNode {
+  let copy: LoadedNode;
+  if (node.kind === EXTENSION) {
+    if (node.child.kind === HASH || node.child.hash === undefined) return node;
+    copy = new ExtensionNode(node.path, referenceTo(node.child));
+  } else if (node.kind === BRANCH) {
+    if (!node.children.some((child) => child !== undefined && child.kind !== HASH && child.hash !== undefined)) return node;
+    copy = new BranchNode(node.children.map((child) => child && referenceTo(child)), node.value);
+  } else {
+    return node;
+  }
+  copy.encoded = node.encoded;
+  copy.hash = node.hash;
+  copy.stored = true;
+  return copy;
 }

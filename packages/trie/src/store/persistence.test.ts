@@ -95,6 +95,24 @@ describe('a trie persisted to a key-value store', () => {
     await store.close();
   });
 
+  it('persist() writes its own batch and goes on reading through the node store', async () => {
+    const store = new MemoryStore();
+    const trie = new Trie({ nodes: new TrieNodeStore(segment(store, Segments.trieNodes), { cacheSize: 16 }) });
+    const plain = new Trie();
+    for (let round = 0; round < 4; round++) {
+      for (let i = 0; i < 60; i++) {
+        const key = Uint8Array.of(i, round % 2);
+        const value = new Uint8Array(20 + i).fill(round + 1);
+        await trie.put(key, value);
+        await plain.put(key, value);
+      }
+      await trie.del(Uint8Array.of(round, 0));
+      await plain.del(Uint8Array.of(round, 0));
+      expect(bytesToHex(await trie.persist())).toBe(bytesToHex(plain.root()));
+    }
+    expect(await trie.get(Uint8Array.of(10, 1))).toEqual(new Uint8Array(30).fill(4));
+  });
+
   it('reports a node missing from the store with MissingNodeError', async () => {
     const store = new MemoryStore();
     const nodes = new TrieNodeStore(segment(store, Segments.trieNodes));

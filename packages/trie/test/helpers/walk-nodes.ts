@@ -16,7 +16,8 @@ export async function countPlaces(nodes: TrieNodeStore, root: Uint8Array, counts
     const children = node.kind === BRANCH ? node.children : node.kind === EXTENSION ? [node.child] : [];
     for (const child of children) {
       if (child === undefined) continue;
-      if (child.kind === HASH) add(child.hash);
+      const hash = child.kind === HASH ? child.hash : child.hash;
+      if (hash !== undefined) add(hash);
       await visit(child);
     }
     if (leaf && node.kind !== EXTENSION && node.value !== undefined) await leaf(node.value);

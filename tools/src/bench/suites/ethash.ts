@@ -1,5 +1,6 @@
 import { bytesToHex, hexToBytes, keccak256 } from '@cairn/common';
-import { type EpochCache, buildEpochCache, cacheSize, computeHashimotoLight, datasetSize, keccak512Js, seedHash } from '@cairn/consensus-ethash';
+import { keccak512Js } from '@cairn/common';
+import { type EpochCache, buildEpochCache, cacheSize, computeHashimotoLight, datasetSize, seedHash } from '@cairn/consensus-ethash';
 import { Ethash as PeerEthash } from '@ethereumjs/ethash';
 import { measureSeconds } from '../measure';
 import { makeResult } from '../result';

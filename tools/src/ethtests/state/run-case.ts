@@ -13,7 +13,7 @@ export function logsHash(logs: readonly Log[]): string {
  * accounts with code and create over accounts with storage. Decided by the filler the fixture
  * names, never by its expected results.
  */
-export function filledBeforeRetroactiveEips(test: StateTestJson): boolean {
+export function filledBeforeRetroactiveEips(test: Pick<StateTestJson, '_info'>): boolean {
   const filler = test._info?.['filling-rpc-server'] ?? '';
   return /^(Geth-1\.9\.|besu\/v1\.)/.test(filler);
 }

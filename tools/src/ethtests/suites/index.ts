@@ -1,4 +1,5 @@
 import type { Suite } from '../suite';
+import { blockchainSuite } from './blockchain';
 import { difficultySuite } from './difficulty';
 import { ethashSuite } from './ethash';
 import { rlpSuite } from './rlp';
@@ -8,5 +9,5 @@ import { txSuite } from './tx';
 
 /** Every suite the runner knows, by the name given on the command line. */
 export const SUITES: ReadonlyMap<string, Suite> = new Map(
-  [rlpSuite, trieSuite, txSuite, difficultySuite, ethashSuite, stateSuite].map((suite) => [suite.name, suite]),
+  [rlpSuite, trieSuite, txSuite, difficultySuite, ethashSuite, stateSuite, blockchainSuite].map((suite) => [suite.name, suite]),
 );
