@@ -1,7 +1,7 @@
 export { blobGasPriceOf, Evm, type EvmOptions, type ForkRuntime, type PrecompileProvider } from './evm';
 export { JournaledState, type Log } from './state/journaled-state';
 export { type AccountSetup, MemoryState } from './state/memory-state';
-export type { AccountChange, StateReader } from './state/reader';
+export type { AccountChange, AccountReader, StateReader } from './state/reader';
 export type { AccessListEntry, BlockEnv, TransactionEnv } from './transaction/environment';
 export { TransactionError, type TransactionErrorCode } from './transaction/errors';
 export { runTransaction, type TransactionOptions, type TransactionResult } from './transaction/run-transaction';
