@@ -20,6 +20,12 @@ export interface EvmOptions {
   readonly hasher?: Hash256;
   /** Decoded programs kept per fork (default 4096). */
   readonly programCacheSize?: number;
+  /**
+   * Apply the retroactive EIPs to every fork, as every client does (default true): EIP-3607 (no
+   * transactions from senders with code) and EIP-7610 (creation over an account with storage
+   * collides). False only to replay fixtures filled before those EIPs existed.
+   */
+  readonly retroactiveEips?: boolean;
 }
 
 /** Everything built once per fork: the opcode table, its program cache, the precompiles, the transaction rules. */
@@ -43,19 +49,30 @@ export class Evm {
   readonly hasher: Hash256;
   private readonly precompileProvider: PrecompileProvider;
   private readonly programCacheSize: number;
+  private readonly retroactiveEips: boolean;
   private readonly runtimes = new WeakMap<ForkRules, ForkRuntime>();
+  /**
+   * The context of the latest run, kept alive until the next one. V8 collects the hidden class
+   * of a class once no instance of it is left, and then throws away all optimized code that was
+   * specialised for it; between runs every frame, account and context would be garbage, so a
+   * garbage collection there would send the whole interpreter back to unoptimized code (measured:
+   * 10x slower runs after each collection). One retained run keeps those classes alive.
+   */
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: held, never read, to keep the classes alive
+  private latest: ExecutionContext | undefined = undefined;
 
   constructor(options: EvmOptions = {}) {
     this.hasher = options.hasher ?? keccak256;
     this.precompileProvider = options.precompiles ?? precompilesFor;
     this.programCacheSize = options.programCacheSize ?? 4096;
+    this.retroactiveEips = options.retroactiveEips ?? true;
   }
 
   /** The fork's table and caches, built on first use and kept per rules object. */
   runtime(rules: ForkRules): ForkRuntime {
     let runtime = this.runtimes.get(rules);
     if (runtime === undefined) {
-      const table = buildTable(rules);
+      const table = buildTable(rules, this.retroactiveEips);
       const precompiles = this.precompileProvider(rules);
       runtime = Object.freeze({
         rules,
@@ -63,7 +80,7 @@ export class Evm {
         programs: new ProgramCache(table, this.programCacheSize),
         precompiles,
         precompileKeys: [...precompiles.keys()].map(BigInt),
-        tx: transactionRules(rules, table.create.maxInitCodeSize),
+        tx: transactionRules(rules, table.create.maxInitCodeSize, this.retroactiveEips),
       });
       this.runtimes.set(rules, runtime);
     }
@@ -72,7 +89,9 @@ export class Evm {
 
   /** The execution context of one transaction or stand-alone call. */
   context(state: JournaledState, runtime: ForkRuntime, block: BlockEnv, tx: TxValues, hooks: Hooks | undefined): ExecutionContext {
-    return new ExecutionContext(state, runtime.table, runtime.rules, blockValues(block, runtime.rules), tx, this.hasher, runtime.precompiles, runtime.programs, hooks);
+    const ctx = new ExecutionContext(state, runtime.table, runtime.rules, blockValues(block, runtime.rules), tx, this.hasher, runtime.precompiles, runtime.programs, hooks);
+    this.latest = ctx;
+    return ctx;
   }
 }
 

@@ -1,12 +1,14 @@
 export { blobGasPriceOf, Evm, type EvmOptions, type ForkRuntime, type PrecompileProvider } from './evm';
 export { JournaledState, type Log } from './state/journaled-state';
 export { type AccountSetup, MemoryState } from './state/memory-state';
-export type { AccountChange, StateReader } from './state/reader';
+export type { AccountChange, AccountReader, StateReader } from './state/reader';
 export type { AccessListEntry, BlockEnv, TransactionEnv } from './transaction/environment';
 export { TransactionError, type TransactionErrorCode } from './transaction/errors';
 export { runTransaction, type TransactionOptions, type TransactionResult } from './transaction/run-transaction';
 export { runCall, type CallMessage, type CallResult } from './transaction/run-call';
 export { applyWithdrawals, SYSTEM_ADDRESS, systemCall, type SystemCallResult, type Withdrawal } from './transaction/block-operations';
 export type { FrameEnter, FrameExit, FrameType, Hooks, OpcodeStep } from './tracing/hooks';
+export { type StructLog, StructLogTracer } from './tracing/struct-log';
+export { type SimpleTransaction, StandaloneEvm, type StandaloneOptions } from './standalone/standalone-evm';
 export { OPCODES, type OpcodeInfo, opcodeName } from './opcodes/opcodes';
 export * from './precompiles/index';

@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runOnWorkers } from './pool';
 import { ConsoleReporter } from './reporter';
+import { sampleFiles } from './sample';
 import { jsonFiles, resolveSources } from './source';
 import { SUITES } from './suites/index';
 import type { FileTask } from './worker';
 
-const USAGE = `usage: npm run ethtests -- <suite> [SOURCE] [--fork NAME] [--filter REGEX] [--jobs N]
+const USAGE = `usage: npm run ethtests -- <suite> [SOURCE] [--fork NAME] [--filter REGEX] [--jobs N] [--sample N]
   suite   one of: ${[...SUITES.keys()].join(', ')}
-  SOURCE  a folder or .tar.xz laid out like ethereum/tests (default: both archives in ../shared/fixtures/ethereum-tests)`;
+  SOURCE  a folder or .tar.xz laid out like ethereum/tests (default: both archives in ../shared/fixtures/ethereum-tests)
+  --sample N  run a fixed sample: every Nth file of each folder, without the slow files (see sample.ts)`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -18,6 +20,7 @@ async function main(): Promise<number> {
       fork: { type: 'string' },
       filter: { type: 'string' },
       jobs: { type: 'string', default: String(availableParallelism()) },
+      sample: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -36,6 +39,11 @@ async function main(): Promise<number> {
     console.error('--jobs must be a positive integer');
     return 2;
   }
+  const sample = values.sample === undefined ? undefined : Number(values.sample);
+  if (sample !== undefined && (!Number.isInteger(sample) || sample < 1)) {
+    console.error('--sample must be a positive integer');
+    return 2;
+  }
   if (values.filter !== undefined) new RegExp(values.filter); // fail early on a bad pattern
   const reporter = new ConsoleReporter();
   for (const source of resolveSources(sourceArg)) {
@@ -44,9 +52,10 @@ async function main(): Promise<number> {
     for (const file of source.missing.filter(inSuite)) {
       reporter.skip({ file, fork: values.fork }, `file missing from the archive (listed in its MISSING file)`);
     }
-    const tasks: FileTask[] = suite.folders
-      .flatMap((folder) => jsonFiles(source.root, folder))
-      .map((file) => ({ suite: suite.name, path: join(source.root, file), file, fork: values.fork, filter: values.filter }));
+    const all = suite.folders.flatMap((folder) => jsonFiles(source.root, folder));
+    const files = sample === undefined ? all : sampleFiles(all, sample);
+    if (sample !== undefined) console.log(`sample: ${files.length} of ${all.length} files (every ${sample}th file of each folder, slow files left out)`);
+    const tasks: FileTask[] = files.map((file) => ({ suite: suite.name, path: join(source.root, file), file, fork: values.fork, filter: values.filter }));
     if (jobs === 1) {
       for (const task of tasks) {
         try {

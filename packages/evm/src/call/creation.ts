@@ -22,7 +22,7 @@ export interface CreateParams {
 
 /**
  * Starts a creation: the new address becomes warm (EIP-2929), a collision with an account that
- * has a nonce or code fails at once and keeps the gas, and otherwise the account is created, the
+ * has a nonce, code or (EIP-7610) storage fails at once and consumes the gas, and otherwise the account is created, the
  * value moved, and the init code's frame returned.
  */
 export function beginCreate(ctx: ExecutionContext, p: CreateParams): Frame | Outcome {
@@ -38,7 +38,7 @@ export function beginCreate(ctx: ExecutionContext, p: CreateParams): Frame | Out
     gas: p.gas,
     value: p.value,
   });
-  if (target.nonce !== 0n || target.hasCode()) {
+  if (target.nonce !== 0n || target.hasCode() || (ctx.table.create.storageCollides && target.hasStorage())) {
     ctx.hooks?.onExit?.({ depth: p.depth, output: EMPTY_BYTES, gasUsed: p.gas, success: false, error: 'CreateCollision' });
     return { status: Status.CreateCollision, gasLeft: 0n, output: EMPTY_BYTES };
   }

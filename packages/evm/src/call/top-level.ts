@@ -21,6 +21,7 @@ export async function runMessage(ctx: ExecutionContext, m: TopLevelMessage): Pro
   if (m.isCreate) {
     const started = beginCreate(ctx, { kind: FrameKind.Create, creator: m.sender, target: m.target, value: m.value, initCode: m.data, gas: m.gas, depth: 0 });
     if (!(started instanceof Frame)) return started;
+    ctx.rootFrame = started;
     await runFrames(started);
     return endCreate(ctx, started);
   }
@@ -39,6 +40,7 @@ export async function runMessage(ctx: ExecutionContext, m: TopLevelMessage): Pro
     isStatic: false,
   });
   if (!(started instanceof Frame)) return started;
+  ctx.rootFrame = started;
   await runFrames(started);
   return endCall(ctx, started);
 }

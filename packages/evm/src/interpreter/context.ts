@@ -3,6 +3,7 @@ import type { PrecompileSet } from '../precompiles/precompile';
 import type { JournaledState } from '../state/journaled-state';
 import type { InstructionTable } from '../table/instruction-table';
 import type { Hooks } from '../tracing/hooks';
+import type { Frame } from './frame';
 import { Memory } from './memory';
 import type { ProgramCache } from './program-cache';
 
@@ -38,6 +39,8 @@ export class ExecutionContext {
   private readonly stacks: bigint[][] = [];
   private readonly memories: Memory[] = [];
   private readonly blockHashes = new Map<bigint, bigint>();
+  /** The outermost frame, kept so that the EVM can hold on to one live frame (see `Evm.context`). */
+  rootFrame: Frame | undefined = undefined;
 
   constructor(
     readonly state: JournaledState,

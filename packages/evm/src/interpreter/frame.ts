@@ -126,12 +126,21 @@ export class Frame {
 
   /** Deducts an exact bigint amount the caller knows is affordable (gas handed to a child). */
   spend(amount: bigint): void {
-    this.setGas(this.gasLeft() - amount);
+    // Without a reserve, gas and so `amount` are below 2^53: plain number arithmetic is exact.
+    if (this.reserve === 0n) this.gas -= Number(amount);
+    else this.setGas(this.gasLeft() - amount);
   }
 
   /** Returns unused gas from a child frame. */
   restore(amount: bigint): void {
     if (amount === 0n) return;
+    if (this.reserve === 0n && amount <= MAX_NUMBER_GAS_BIG) {
+      const total = this.gas + Number(amount);
+      if (total <= MAX_NUMBER_GAS) {
+        this.gas = total;
+        return;
+      }
+    }
     this.setGas(this.gasLeft() + amount);
   }
 

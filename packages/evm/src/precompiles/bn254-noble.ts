@@ -26,10 +26,12 @@ function readG1(input: Uint8Array, index: number): G1Point {
 }
 
 /**
- * The G2 point at words `index` … `index + 3`: x then y, each as (imaginary, real). Besides the
+ * The G2 point at words `index` … `index + 3`: x then y, each as (imaginary, real). Each word
+ * must be below the field modulus (`Fp2.fromBigTuple` would silently reduce it). Besides the
  * curve equation, `assertValidity` runs the subgroup check that EIP-197 requires for G2.
  */
 function readG2(input: Uint8Array, index: number): G2Point {
+  for (let i = 0; i < 4; i++) if (word(input, index + i) >= bn254.fields.Fp.ORDER) throw new Error('G2 coordinate not below the field modulus');
   const x = Fp2.fromBigTuple([word(input, index + 1), word(input, index)]);
   const y = Fp2.fromBigTuple([word(input, index + 3), word(input, index + 2)]);
   const point = G2.fromAffine({ x, y });

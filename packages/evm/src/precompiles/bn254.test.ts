@@ -187,6 +187,11 @@ describe('0x08 bn254 pairing', () => {
     const offCurveG1 = concatBytes(word(1n), word(3n));
     expect(pairing.run(concatBytes(G1, offCurveG2), istanbul)).toBeUndefined();
     expect(pairing.run(concatBytes(G1, bigCoordinate), istanbul)).toBeUndefined();
+    // A coordinate plus p would reduce to the valid point; it must fail instead (ethereum/tests
+    // ecpairing_perturb_g2_by_field_modulus), with the identity on the G1 side too.
+    const perturbed = concatBytes(word(BigInt(bytesToHex(G2.subarray(0, 32))) + P), G2.subarray(32));
+    expect(pairing.run(concatBytes(G1, perturbed), istanbul)).toBeUndefined();
+    expect(pairing.run(concatBytes(ZERO64, perturbed), istanbul)).toBeUndefined();
     expect(pairing.run(concatBytes(offCurveG1, G2), istanbul)).toBeUndefined();
     // An invalid pair after a valid one still fails the whole call.
     expect(pairing.run(concatBytes(G1, G2, offCurveG1, G2), istanbul)).toBeUndefined();

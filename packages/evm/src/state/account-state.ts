@@ -67,6 +67,13 @@ export class AccountState {
     return !this.exists || this.isEmpty();
   }
 
+  /** Whether any storage slot may be non-zero: the state said so, or a slot now holds a value. */
+  hasStorage(): boolean {
+    if (!this.storageKnownEmpty) return true;
+    for (const value of this.storage.values()) if (value !== 0n) return true;
+    return false;
+  }
+
   hasCode(): boolean {
     return !hasNoCode(this.codeHash);
   }

@@ -2,7 +2,7 @@ import { bigintToFixedBytes, bytesToBigInt, bytesToHex, EMPTY_BYTES, equalBytes,
 import { EMPTY_TRIE_ROOT } from '@cairn/trie';
 import { AccountState } from './account-state';
 import { Change, type JournalEntry, type RecreatedFrom, undo } from './journal';
-import type { AccountChange, StateReader } from './reader';
+import type { AccountChange, AccountReader } from './reader';
 
 /** A log entry emitted by LOG0..LOG4. */
 export interface Log {
@@ -12,10 +12,10 @@ export interface Log {
 }
 
 /**
- * The EVM's view of the world state during a block: accounts and slots are read once from a
- * `StateReader` and then kept, every change is recorded in one journal (balances, nonces, code,
- * storage, transient storage, warm sets, refunds, logs), and `changes()` gives what the block
- * changed for the world state to persist.
+ * The EVM's view of the world state during a block: accounts and slots are read once through an
+ * `AccountReader` (the world state) and then kept, every change is recorded in one journal
+ * (balances, nonces, code, storage, transient storage, warm sets, refunds, logs), and `changes()`
+ * gives what the block changed for the world state to persist.
  *
  * Reads are split in two so the interpreter stays synchronous on the hot path: `get`/`slot`
  * answer from what is loaded, and `load`/`loadSlot`/`loadCode` fetch the rest asynchronously.
@@ -35,7 +35,7 @@ export class JournaledState {
   readonly counters: { refund: number; logs: Log[] } = { refund: 0, logs: [] };
 
   constructor(
-    private readonly reader: StateReader,
+    private readonly reader: AccountReader,
     private readonly hasher: Hash256 = keccak256,
   ) {}
 
@@ -162,6 +162,7 @@ export class JournaledState {
     account.storage.set(slot, value);
     account.txSlots.add(slot);
     account.blockSlots.add(slot);
+    this.register(account);
     this.dirty.add(account);
   }
 

@@ -1,6 +1,6 @@
 import { type Address, bigintToBytes, bigintToFixedBytes, bytesToHex, hexToBytes, KECCAK256_EMPTY, keccak256, rlpEncode } from '@cairn/common';
 import { type Account, EMPTY_TRIE_ROOT, encodeAccount, SecureTrie } from '@cairn/trie';
-import type { AccountChange, StateReader } from './reader';
+import type { AccountChange, AccountReader } from './reader';
 
 interface StoredAccount {
   nonce: bigint;
@@ -24,7 +24,7 @@ export interface AccountSetup {
  * It answers the EVM's reads, takes the `AccountChange`s a run produces, and computes the state
  * root with @cairn/trie's secure tries (storage tries first, then the account trie).
  */
-export class MemoryState implements StateReader {
+export class MemoryState implements AccountReader {
   private readonly accounts = new Map<string, StoredAccount>();
   private readonly codes = new Map<string, Uint8Array>();
 

@@ -36,6 +36,7 @@ import { enable4844 } from './eips/eip4844';
 import { enable5656 } from './eips/eip5656';
 import { enable6780 } from './eips/eip6780';
 import { enable7516 } from './eips/eip7516';
+import { enable7610 } from './eips/eip7610';
 import { frontierBuilder } from './frontier';
 import { freezeTable, type InstructionTable, type TableBuilder } from './instruction-table';
 
@@ -96,9 +97,13 @@ function installFamilies(b: TableBuilder): void {
   install(Op.SELFDESTRUCT, () => makeSelfdestruct(b.selfdestruct, b.access));
 }
 
-/** The opcode table for `rules`. Callers cache it per rules object (see `TableCache`). */
-export function buildTable(rules: ForkRules): InstructionTable {
+/**
+ * The opcode table for `rules`, with the retroactive EIP-7610 unless `retroactive` is false.
+ * Callers cache it per rules object (see `Evm.runtime`).
+ */
+export function buildTable(rules: ForkRules, retroactive = true): InstructionTable {
   const builder = frontierBuilder();
+  if (retroactive) enable7610(builder);
   for (const [eip, enable] of ENABLERS) if (rules.has(eip)) enable(builder);
   installFamilies(builder);
   return freezeTable(rules, builder, invalid, beginBlock);

@@ -34,6 +34,8 @@ export interface CreateRules {
   readonly depositOutOfGasFails: boolean;
   /** Whether new code may not start with 0xEF (EIP-3541). */
   readonly rejectEfPrefix: boolean;
+  /** Whether an account with storage counts as a collision, like one with a nonce or code (EIP-7610). */
+  readonly storageCollides: boolean;
 }
 
 /** SSTORE's pricing scheme and its numbers. */
@@ -85,6 +87,7 @@ export const FRONTIER_CREATE: CreateRules = {
   initCodeWordGas: 0,
   depositOutOfGasFails: false,
   rejectEfPrefix: false,
+  storageCollides: false,
 };
 
 export const FRONTIER_SSTORE: SstoreRules = {

@@ -4,6 +4,7 @@ import type { Evm } from '../evm';
 import { isSuccess, statusName } from '../interpreter/status';
 import type { JournaledState } from '../state/journaled-state';
 import type { BlockEnv } from './environment';
+import { guarded } from './execution';
 
 /** The caller of system calls (EIP-4788 and later): 0xff…fe. */
 export const SYSTEM_ADDRESS = bytesToBigInt(new Uint8Array(20).fill(0xff)) - 1n;
@@ -26,15 +27,12 @@ export async function systemCall(evm: Evm, state: JournaledState, to: Address, d
   const system = await state.load(SYSTEM_ADDRESS);
   const target = await state.load(bytesToBigInt(to));
   const ctx = evm.context(state, runtime, block, { origin: SYSTEM_ADDRESS, gasPrice: 0n, blobHashes: [] }, undefined);
-  try {
+  return guarded(state, undefined, async () => {
     if (runtime.tx.accessLists) state.warmAccount(target);
     const outcome = await runMessage(ctx, { sender: system, target, isCreate: false, value: 0n, data, gas: SYSTEM_CALL_GAS });
     state.finishTransaction(runtime.tx.deleteEmptyAccounts);
     return { success: isSuccess(outcome.status), status: statusName(outcome.status), output: outcome.output };
-  } catch (error) {
-    state.abortTransaction();
-    throw error;
-  }
+  });
 }
 
 /** An EIP-4895 withdrawal: `amount` is in gwei. */

@@ -1,12 +1,11 @@
 import { type Address, bytesToBigInt, createAddress, EMPTY_BYTES, type ForkRules } from '@cairn/common';
 import { runMessage } from '../call/top-level';
 import type { Evm } from '../evm';
-import { isSuccess, statusName } from '../interpreter/status';
-import type { JournaledState, Log } from '../state/journaled-state';
+import type { JournaledState } from '../state/journaled-state';
 import type { Hooks } from '../tracing/hooks';
 import type { BlockEnv } from './environment';
 import { TransactionError } from './errors';
-import { warmUp } from './run-transaction';
+import { concludeRun, guarded, type RunSummary, warmAtStart } from './execution';
 
 /** A message call (or creation, without `to`) outside any transaction: no nonce, fee or intrinsic gas. */
 export interface CallMessage {
@@ -20,16 +19,11 @@ export interface CallMessage {
   readonly gasPrice?: bigint;
 }
 
-export interface CallResult {
-  readonly success: boolean;
-  readonly status: string;
+export interface CallResult extends RunSummary {
   /** Gas the execution consumed (no intrinsic gas, refunds not subtracted). */
   readonly gasUsed: bigint;
   /** The refund counter at the end (what a transaction would have been refunded, before the cap). */
   readonly refundCounter: bigint;
-  readonly output: Uint8Array;
-  readonly logs: readonly Log[];
-  readonly createdAddress: Address | undefined;
 }
 
 /**
@@ -47,31 +41,11 @@ export async function runCall(evm: Evm, state: JournaledState, message: CallMess
   const target = await state.load(bytesToBigInt(isCreate ? createAddress(message.caller, caller.nonce) : (message.to as Address)));
   const origin = message.origin === undefined ? caller.address : bytesToBigInt(message.origin);
   const ctx = evm.context(state, runtime, block, { origin, gasPrice: message.gasPrice ?? 0n, blobHashes: [] }, hooks);
-  state.storageObserver = hooks?.onStorageChange;
-  try {
+  return guarded(state, hooks, async () => {
     if (isCreate) state.setNonce(caller, caller.nonce + 1n);
-    if (runtime.tx.accessLists) {
-      const warm = [caller.address, ...(isCreate ? [] : [target.address]), ...(runtime.tx.warmCoinbase ? [bytesToBigInt(block.coinbase)] : [])];
-      await warmUp(state, runtime, warm);
-    }
+    await warmAtStart(state, runtime, { sender: caller.address, recipient: isCreate ? undefined : target.address, coinbase: block.coinbase });
     const outcome = await runMessage(ctx, { sender: caller, target, isCreate, value, data: message.data ?? EMPTY_BYTES, gas: message.gasLimit });
     const refundCounter = BigInt(Math.max(state.refund, 0));
-    const logs = [...state.logs];
-    state.finishTransaction(runtime.tx.deleteEmptyAccounts);
-    const success = isSuccess(outcome.status);
-    return {
-      success,
-      status: statusName(outcome.status),
-      gasUsed: message.gasLimit - outcome.gasLeft,
-      refundCounter,
-      output: outcome.output,
-      logs,
-      createdAddress: isCreate && success ? target.addressBytes : undefined,
-    };
-  } catch (error) {
-    state.abortTransaction();
-    throw error;
-  } finally {
-    state.storageObserver = undefined;
-  }
+    return { ...concludeRun(state, runtime, outcome, target, isCreate), gasUsed: message.gasLimit - outcome.gasLeft, refundCounter };
+  });
 }

@@ -1,25 +1,17 @@
 import { type Address, bytesToBigInt, createAddress, type ForkRules } from '@cairn/common';
 import { runMessage } from '../call/top-level';
-import { blobGasPriceOf, type Evm, type ForkRuntime } from '../evm';
-import { isSuccess, statusName } from '../interpreter/status';
-import type { JournaledState, Log } from '../state/journaled-state';
+import { blobGasPriceOf, type Evm } from '../evm';
+import type { JournaledState } from '../state/journaled-state';
 import type { Hooks } from '../tracing/hooks';
 import type { BlockEnv, TransactionEnv } from './environment';
+import { concludeRun, guarded, type RunSummary, warmAtStart } from './execution';
 import { validateTransaction } from './validate';
 
-/** The result of a transaction that was valid and ran (successfully or not). */
-export interface TransactionResult {
-  /** Whether the outermost frame succeeded (the receipt status). */
-  readonly success: boolean;
-  /** How it ended: `Stop`, `Return`, `Revert`, `OutOfGas`, … */
-  readonly status: string;
+/** The result of a transaction that was valid and ran (successfully or not); `success` is the receipt status. */
+export interface TransactionResult extends RunSummary {
   /** Gas the block counts for it: used gas after the refund. */
   readonly gasUsed: bigint;
   readonly gasRefund: bigint;
-  readonly output: Uint8Array;
-  readonly logs: readonly Log[];
-  /** The new contract's address, for a successful creation. */
-  readonly createdAddress: Address | undefined;
   readonly blobGasUsed: bigint;
 }
 
@@ -28,21 +20,10 @@ export interface TransactionOptions {
   readonly blockGasUsed?: bigint;
   readonly hooks?: Hooks;
   /**
-   * EIP-3607: reject a sender that has code (default true; every client applies it to all
-   * forks). Only for replaying fixtures filled before the EIP existed (2021), which contain such
-   * senders.
+   * EIP-3607 for this transaction, overriding the EVM's `retroactiveEips` (for replaying fixtures
+   * filled before the EIP, which send from accounts with code).
    */
   readonly rejectSenderWithCode?: boolean;
-}
-
-/** Marks the accounts a transaction starts with warm: sender, recipient, precompiles, access list, coinbase. */
-export async function warmUp(state: JournaledState, runtime: ForkRuntime, accounts: readonly bigint[], accessList: TransactionEnv['accessList'] = []): Promise<void> {
-  for (const key of [...accounts, ...runtime.precompileKeys]) state.warmAccount(await state.load(key));
-  for (const entry of accessList) {
-    const account = await state.load(bytesToBigInt(entry.address));
-    state.warmAccount(account);
-    for (const key of entry.storageKeys) state.warmSlot(account, bytesToBigInt(key));
-  }
 }
 
 /**
@@ -56,19 +37,16 @@ export async function runTransaction(evm: Evm, state: JournaledState, tx: Transa
   const runtime = evm.runtime(rules);
   const sender = await state.load(bytesToBigInt(tx.sender));
   const blobGasPrice = blobGasPriceOf(block, rules);
-  const cost = validateTransaction(tx, sender, block, rules, runtime.tx, blobGasPrice, options.blockGasUsed ?? 0n, options.rejectSenderWithCode ?? true);
+  const rejectSenderWithCode = options.rejectSenderWithCode ?? runtime.tx.rejectSenderWithCode;
+  const cost = validateTransaction(tx, sender, block, rules, runtime.tx, blobGasPrice, options.blockGasUsed ?? 0n, rejectSenderWithCode);
   const isCreate = tx.to === undefined;
   const target = await state.load(bytesToBigInt(isCreate ? createAddress(tx.sender, tx.nonce) : (tx.to as Address)));
   const coinbase = await state.load(bytesToBigInt(block.coinbase));
   const ctx = evm.context(state, runtime, block, { origin: sender.address, gasPrice: cost.gasPrice, blobHashes: (tx.blobVersionedHashes ?? []).map(bytesToBigInt) }, options.hooks);
-  state.storageObserver = options.hooks?.onStorageChange;
-  try {
+  return guarded(state, options.hooks, async () => {
     state.setBalance(sender, sender.balance - tx.gasLimit * cost.gasPrice - cost.blobGas * cost.blobGasPrice);
     state.setNonce(sender, sender.nonce + 1n);
-    if (runtime.tx.accessLists) {
-      const warm = [sender.address, ...(isCreate ? [] : [target.address]), ...(runtime.tx.warmCoinbase ? [coinbase.address] : [])];
-      await warmUp(state, runtime, warm, tx.accessList);
-    }
+    await warmAtStart(state, runtime, { sender: sender.address, recipient: isCreate ? undefined : target.address, coinbase: block.coinbase }, tx.accessList);
     const outcome = await runMessage(ctx, { sender, target, isCreate, value: tx.value, data: tx.data, gas: tx.gasLimit - cost.intrinsicGas });
     const executionGasUsed = tx.gasLimit - outcome.gasLeft;
     const counter = BigInt(Math.max(state.refund, 0));
@@ -77,25 +55,7 @@ export async function runTransaction(evm: Evm, state: JournaledState, tx: Transa
     const gasUsed = executionGasUsed - refund;
     state.setBalance(sender, sender.balance + (tx.gasLimit - gasUsed) * cost.gasPrice);
     state.setBalance(coinbase, coinbase.balance + gasUsed * cost.tip);
-    const logs = [...state.logs];
-    state.finishTransaction(runtime.tx.deleteEmptyAccounts);
-    const success = isSuccess(outcome.status);
-    return {
-      success,
-      status: statusName(outcome.status),
-      gasUsed,
-      gasRefund: refund,
-      output: outcome.output,
-      logs,
-      createdAddress: isCreate && success ? target.addressBytes : undefined,
-      blobGasUsed: cost.blobGas,
-    };
-  } catch (error) {
-    // A failure of the state reader: undo the transaction's changes before passing it on.
-    state.abortTransaction();
-    throw error;
-  } finally {
-    state.storageObserver = undefined;
-  }
+    return { ...concludeRun(state, runtime, outcome, target, isCreate), gasUsed, gasRefund: refund, blobGasUsed: cost.blobGas };
+  });
 }
 

@@ -7,6 +7,8 @@ import type { BlobParams, ForkRules } from '@cairn/common';
  */
 export interface TransactionRules {
   readonly types: ReadonlySet<number>;
+  /** EIP-3607 (applied to every fork): a sender with code cannot send transactions. */
+  readonly rejectSenderWithCode: boolean;
   /** EIP-161: touched empty accounts are deleted at the end of each transaction. */
   readonly deleteEmptyAccounts: boolean;
   /** EIP-2929/2930: the sender, recipient, precompiles and access list start warm. */
@@ -21,13 +23,14 @@ export interface TransactionRules {
   readonly blobs: BlobParams | undefined;
 }
 
-export function transactionRules(rules: ForkRules, maxInitCodeSize: number | undefined): TransactionRules {
+export function transactionRules(rules: ForkRules, maxInitCodeSize: number | undefined, retroactive: boolean): TransactionRules {
   const types = new Set([0]);
   if (rules.has(2930)) types.add(1);
   if (rules.has(1559)) types.add(2);
   if (rules.has(4844)) types.add(3);
   return Object.freeze({
     types,
+    rejectSenderWithCode: retroactive,
     deleteEmptyAccounts: rules.has(161),
     accessLists: rules.has(2929),
     feeMarket: rules.has(1559),

@@ -1,6 +1,6 @@
 import { ancestorHashes, type Blockchain, type BlockHeader } from '@cairn/chain';
 import { bigintToFixedBytes, EMPTY_BYTES, type ForkRules } from '@cairn/common';
-import { type BlockEnv, type Evm, JournaledState, runTransaction, type StateReader, TransactionError, type TransactionEnv } from '@cairn/evm';
+import { type AccountReader, type BlockEnv, type Evm, JournaledState, runTransaction, TransactionError, type TransactionEnv } from '@cairn/evm';
 import { type CallExecutor, type CallOptions, type CallOutcome, type CallRequest, JsonRpcError } from '@cairn/rpc';
 import { StateNotAvailableError } from '@cairn/trie';
 import { AccessListTracer } from './access-list-tracer';
@@ -29,7 +29,7 @@ export class EvmCallExecutor implements CallExecutor {
   async call(request: CallRequest, header: BlockHeader, options: CallOptions): Promise<CallOutcome | undefined> {
     const base = await retainedState(this.chain, header);
     if (base === undefined) return undefined;
-    const reader: StateReader = options.overrides ? new OverriddenState(base, options.overrides, this.evm.hasher) : base;
+    const reader: AccountReader = options.overrides ? new OverriddenState(base, options.overrides, this.evm.hasher) : base;
     const state = new JournaledState(reader, this.evm.hasher);
     const rules = await this.#rulesOf(header);
     const sender = request.from ?? ZERO_ADDRESS;

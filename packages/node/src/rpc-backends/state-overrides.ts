@@ -1,5 +1,5 @@
 import { bigintToFixedBytes, bytesToBigInt, bytesToHex, type Hash256, KECCAK256_EMPTY } from '@cairn/common';
-import type { StateReader } from '@cairn/evm';
+import type { AccountReader } from '@cairn/evm';
 import { type AccountOverride, invalidParams, type StateOverride } from '@cairn/rpc';
 import { type Account, EMPTY_TRIE_ROOT } from '@cairn/trie';
 
@@ -17,14 +17,14 @@ const NOT_EMPTY_STORAGE = new Uint8Array(32).fill(0xee);
  * the listed slots. `movePrecompileToAddress` is refused with invalid params: moving a
  * precompile needs the EVM's precompile set changed per call, which Cairn does not offer.
  */
-export class OverriddenState implements StateReader {
+export class OverriddenState implements AccountReader {
   readonly #overrides = new Map<string, AccountOverride>();
   /** Overridden code by its hash, and each overridden account's code hash. */
   readonly #code = new Map<string, Uint8Array>();
   readonly #codeHashes = new Map<string, Uint8Array>();
 
   constructor(
-    private readonly base: StateReader,
+    private readonly base: AccountReader,
     overrides: StateOverride,
     hash: Hash256,
   ) {

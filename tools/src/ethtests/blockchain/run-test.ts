@@ -3,7 +3,7 @@ import { bytesToHex, type ChainConfig, hexToBytes } from '@cairn/common';
 import { EthashEngine } from '@cairn/consensus-ethash';
 import type { Evm } from '@cairn/evm';
 import { MemoryStore } from '@cairn/storage';
-import { filledBeforeEip3607 } from '../state/run-case';
+import { filledBeforeRetroactiveEips } from '../state/run-case';
 import { allowedCodes, errorCodes, VERIFIED_SECOND_FAULTS } from './exceptions';
 import { type BlockchainTestJson, type BlockJson, genesisOf, postStateRoot } from './fixture';
 
@@ -69,7 +69,7 @@ const fail = (reason: string): TestOutcome => ({ kind: 'fail', reason });
 export async function runBlockchainTest(test: BlockchainTestJson, config: ChainConfig, evm: Evm): Promise<TestOutcome> {
   const store = new MemoryStore();
   // Fixtures filled before EIP-3607 send from accounts with code, as the state suite also allows.
-  const rejectSenderWithCode = !filledBeforeEip3607(test);
+  const rejectSenderWithCode = !filledBeforeRetroactiveEips(test);
   const chain = await Blockchain.open({ store, genesis: genesisOf(test, config), engine: engineFor(test, config), evm, rejectSenderWithCode });
   try {
     const genesisHash = bytesToHex(chain.genesis.hash());

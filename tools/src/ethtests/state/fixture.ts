@@ -30,12 +30,20 @@ export interface PostCase {
   readonly expectException?: string;
 }
 
+/**
+ * A number in a fixture: hex, or retesteth's `0x:bigint 0x…` for values too wide for their field
+ * (a value of 2^256 + 1, say), which the EVM must then reject.
+ */
+export function quantity(text: string): bigint {
+  return hexToBigInt(text.startsWith('0x:bigint ') ? text.slice('0x:bigint '.length) : text);
+}
+
 /** Fills `state` with the test's pre-state. */
 export function loadPreState(state: MemoryState, pre: StateTestJson['pre']): void {
   for (const [address, account] of Object.entries(pre)) {
     const storage = new Map<bigint, bigint>();
-    for (const [slot, value] of Object.entries(account.storage)) storage.set(hexToBigInt(slot), hexToBigInt(value));
-    state.setAccount(hexToBytes(address), { nonce: hexToBigInt(account.nonce), balance: hexToBigInt(account.balance), code: hexToBytes(account.code), storage });
+    for (const [slot, value] of Object.entries(account.storage)) storage.set(quantity(slot), quantity(value));
+    state.setAccount(hexToBytes(address), { nonce: quantity(account.nonce), balance: quantity(account.balance), code: hexToBytes(account.code), storage });
   }
 }
 
@@ -45,12 +53,12 @@ function testBlockHash(hash: (data: Uint8Array) => Uint8Array): (number: bigint)
 }
 
 export function blockEnvOf(env: StateTestJson['env'], hash: (data: Uint8Array) => Uint8Array): BlockEnv {
-  const optional = (key: string) => (env[key] === undefined ? undefined : hexToBigInt(env[key]));
+  const optional = (key: string) => (env[key] === undefined ? undefined : quantity(env[key]));
   return {
     coinbase: hexToBytes(env.currentCoinbase),
-    number: hexToBigInt(env.currentNumber),
-    timestamp: hexToBigInt(env.currentTimestamp),
-    gasLimit: hexToBigInt(env.currentGasLimit),
+    number: quantity(env.currentNumber),
+    timestamp: quantity(env.currentTimestamp),
+    gasLimit: quantity(env.currentGasLimit),
     difficulty: optional('currentDifficulty'),
     prevRandao: env.currentRandom === undefined ? undefined : hexToBytes(env.currentRandom),
     baseFee: optional('currentBaseFee'),
@@ -67,16 +75,16 @@ export function blockEnvOf(env: StateTestJson['env'], hash: (data: Uint8Array) =
 export function transactionOf(tx: StateTestJson['transaction'], indexes: PostCase['indexes']): TransactionEnv {
   const accessList = tx.accessLists?.[indexes.data] ?? undefined;
   const type = tx.blobVersionedHashes !== undefined ? 3 : tx.maxFeePerGas !== undefined ? 2 : accessList !== undefined ? 1 : 0;
-  const optional = (text: string | undefined) => (text === undefined ? undefined : hexToBigInt(text));
+  const optional = (text: string | undefined) => (text === undefined ? undefined : quantity(text));
   const entries: AccessListEntry[] = (accessList ?? []).map((e) => ({ address: hexToBytes(e.address), storageKeys: e.storageKeys.map(hexToBytes) }));
   return {
     type,
     sender: senderOf(tx.secretKey),
     to: tx.to === '' ? undefined : hexToBytes(tx.to),
-    nonce: hexToBigInt(tx.nonce),
-    value: hexToBigInt(tx.value[indexes.value]),
+    nonce: quantity(tx.nonce),
+    value: quantity(tx.value[indexes.value]),
     data: hexToBytes(tx.data[indexes.data]),
-    gasLimit: hexToBigInt(tx.gasLimit[indexes.gas]),
+    gasLimit: quantity(tx.gasLimit[indexes.gas]),
     gasPrice: optional(tx.gasPrice),
     maxFeePerGas: optional(tx.maxFeePerGas),
     maxPriorityFeePerGas: optional(tx.maxPriorityFeePerGas),

@@ -4,6 +4,7 @@ import { runBlockchainTest } from '../blockchain/run-test';
 import type { BlockchainTestJson } from '../blockchain/fixture';
 import { networkConfig } from '../blockchain/networks';
 import { forkSelected } from '../fork-names';
+import { filledBeforeRetroactiveEips } from '../state/run-case';
 import type { CaseReporter } from '../reporter';
 import { type RunOptions, type Suite, selected } from '../suite';
 
@@ -17,9 +18,12 @@ export const blockchainSuite: Suite = {
   folders: ['BlockchainTests/ValidBlocks', 'BlockchainTests/InvalidBlocks', 'BlockchainTests/TransitionTests'],
   async runFile(path: string, file: string, options: RunOptions, reporter: CaseReporter) {
     const tests = JSON.parse(readFileSync(path, 'utf8')) as Record<string, BlockchainTestJson>;
-    const evm = new Evm({ precompiles: precompilesFor });
+    const modern = new Evm({ precompiles: precompilesFor });
+    // Fixtures filled before the retroactive EIP-3607 and EIP-7610 run without them.
+    const legacy = new Evm({ precompiles: precompilesFor, retroactiveEips: false });
     for (const [name, test] of Object.entries(tests)) {
       if (!selected(options, file, name) || !forkSelected(options.fork, test.network)) continue;
+      const evm = filledBeforeRetroactiveEips(test) ? legacy : modern;
       const id = { file, test: name, fork: test.network };
       const config = networkConfig(test.network);
       if (config === undefined) {

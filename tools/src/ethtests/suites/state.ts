@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { Evm, precompilesFor } from '@cairn/evm';
+import { Evm } from '@cairn/evm';
 import { forkFromTestName, forkSelected } from '../fork-names';
 import type { CaseReporter } from '../reporter';
-import { runStateCase } from '../state/run-case';
+import { filledBeforeRetroactiveEips, runStateCase } from '../state/run-case';
 import type { StateTestJson } from '../state/fixture';
 import { type RunOptions, type Suite, selected } from '../suite';
 
@@ -15,9 +15,11 @@ export const stateSuite: Suite = {
   folders: ['GeneralStateTests'],
   async runFile(path: string, file: string, options: RunOptions, reporter: CaseReporter) {
     const tests = JSON.parse(readFileSync(path, 'utf8')) as Record<string, StateTestJson>;
-    const evm = new Evm({ precompiles: precompilesFor });
+    const modern = new Evm();
+    const legacy = new Evm({ retroactiveEips: false });
     for (const [name, test] of Object.entries(tests)) {
       if (!selected(options, file, name)) continue;
+      const evm = filledBeforeRetroactiveEips(test) ? legacy : modern;
       for (const [forkName, cases] of Object.entries(test.post)) {
         if (!forkSelected(options.fork, forkName)) continue;
         const fork = forkFromTestName(forkName);

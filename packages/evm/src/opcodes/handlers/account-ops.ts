@@ -1,7 +1,9 @@
 import { bytesToBigInt } from '@cairn/common';
+import type { Frame } from '../../interpreter/frame';
 import { memoryRegion, wordGas } from '../../interpreter/memory-gas';
 import { accountOrLoad, codeOrLoad } from '../../interpreter/state-access';
 import { Status, SUSPEND } from '../../interpreter/status';
+import type { AccountState } from '../../state/account-state';
 import type { Handler } from '../../table/instruction-table';
 import type { AccessCosts } from '../../table/rules-records';
 import { ADDRESS_MASK } from '../words';
@@ -12,64 +14,56 @@ import { ADDRESS_MASK } from '../words';
  * more and becomes warm.
  */
 
+/**
+ * The account whose address is on top of the stack (left there), loaded (with its code when
+ * `withCode`) and, under access tracking, paid for if cold. Otherwise SUSPEND, when something is
+ * not loaded yet, or HALT, when the frame cannot pay.
+ */
+function accessedAccount(f: Frame, access: AccessCosts, withCode: boolean): AccountState | number {
+  const account = accountOrLoad(f, f.stack[f.sp - 1] & ADDRESS_MASK);
+  if (account === undefined || (withCode && codeOrLoad(f, account) === undefined)) return SUSPEND;
+  if (access.tracked && f.ctx.state.warmAccount(account) && !f.charge(access.coldAccountExtra)) return f.halt(Status.OutOfGas);
+  return account;
+}
+
 export function makeBalance(access: AccessCosts): Handler {
-  const { tracked, coldAccountExtra } = access;
   return (f, i) => {
-    const s = f.stack;
-    const sp = f.sp - 1;
-    const account = accountOrLoad(f, s[sp] & ADDRESS_MASK);
-    if (account === undefined) return SUSPEND;
-    if (tracked && f.ctx.state.warmAccount(account) && !f.charge(coldAccountExtra)) return f.halt(Status.OutOfGas);
-    s[sp] = account.balance;
+    const account = accessedAccount(f, access, false);
+    if (typeof account === 'number') return account;
+    f.stack[f.sp - 1] = account.balance;
     return i + 1;
   };
 }
 
 export function makeExtcodesize(access: AccessCosts): Handler {
-  const { tracked, coldAccountExtra } = access;
   return (f, i) => {
-    const s = f.stack;
-    const sp = f.sp - 1;
-    const account = accountOrLoad(f, s[sp] & ADDRESS_MASK);
-    if (account === undefined) return SUSPEND;
-    const code = codeOrLoad(f, account);
-    if (code === undefined) return SUSPEND;
-    if (tracked && f.ctx.state.warmAccount(account) && !f.charge(coldAccountExtra)) return f.halt(Status.OutOfGas);
-    s[sp] = BigInt(code.length);
+    const account = accessedAccount(f, access, true);
+    if (typeof account === 'number') return account;
+    f.stack[f.sp - 1] = BigInt((account.code as Uint8Array).length);
     return i + 1;
   };
 }
 
 export function makeExtcodecopy(access: AccessCosts): Handler {
-  const { tracked, coldAccountExtra } = access;
   return (f, i) => {
+    const account = accessedAccount(f, access, true);
+    if (typeof account === 'number') return account;
     const s = f.stack;
-    const top = f.sp - 1;
-    const account = accountOrLoad(f, s[top] & ADDRESS_MASK);
-    if (account === undefined) return SUSPEND;
-    const code = codeOrLoad(f, account);
-    if (code === undefined) return SUSPEND;
     const sp = (f.sp -= 4);
     const size = s[sp];
-    const source = s[sp + 1];
     const dest = memoryRegion(f, s[sp + 2], size);
     if (dest < 0 || !f.charge(wordGas(3, size))) return f.halt(Status.OutOfGas);
-    if (tracked && f.ctx.state.warmAccount(account) && !f.charge(coldAccountExtra)) return f.halt(Status.OutOfGas);
-    if (size > 0n) f.mem.writePadded(dest, code, source, Number(size));
+    if (size > 0n) f.mem.writePadded(dest, account.code as Uint8Array, s[sp + 1], Number(size));
     return i + 1;
   };
 }
 
 /** EXTCODEHASH (EIP-1052): zero for an account that does not exist or is empty. */
 export function makeExtcodehash(access: AccessCosts): Handler {
-  const { tracked, coldAccountExtra } = access;
   return (f, i) => {
-    const s = f.stack;
-    const sp = f.sp - 1;
-    const account = accountOrLoad(f, s[sp] & ADDRESS_MASK);
-    if (account === undefined) return SUSPEND;
-    if (tracked && f.ctx.state.warmAccount(account) && !f.charge(coldAccountExtra)) return f.halt(Status.OutOfGas);
-    s[sp] = account.isDead() ? 0n : bytesToBigInt(account.codeHash);
+    const account = accessedAccount(f, access, false);
+    if (typeof account === 'number') return account;
+    f.stack[f.sp - 1] = account.isDead() ? 0n : bytesToBigInt(account.codeHash);
     return i + 1;
   };
 }

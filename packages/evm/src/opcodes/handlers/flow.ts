@@ -1,4 +1,5 @@
 import { EMPTY_BYTES } from '@cairn/common';
+import type { Frame } from '../../interpreter/frame';
 import { memoryRegion } from '../../interpreter/memory-gas';
 import { Status } from '../../interpreter/status';
 import type { Handler } from '../../table/instruction-table';
@@ -13,7 +14,7 @@ export const beginBlock: Handler = (f, i) => {
   return i + 1;
 };
 
-function jumpTarget(f: Parameters<Handler>[0], destination: bigint): number {
+function jumpTarget(f: Frame, destination: bigint): number {
   const targets = f.prog.jumpTargets;
   return destination < BigInt(targets.length) ? targets[Number(destination)] : -1;
 }
@@ -38,7 +39,7 @@ export const stop: Handler = (f) => f.halt(Status.Stop);
 /** INVALID (0xFE) and every undefined opcode. */
 export const invalid: Handler = (f) => f.halt(Status.InvalidOpcode);
 
-function returnData(f: Parameters<Handler>[0], status: number): number {
+function returnData(f: Frame, status: number): number {
   const s = f.stack;
   const sp = (f.sp -= 2);
   const size = s[sp];

@@ -1,3 +1,4 @@
+import type { Frame } from '../../interpreter/frame';
 import { expandMemory, memoryRegion, wordGas } from '../../interpreter/memory-gas';
 import { Status } from '../../interpreter/status';
 import type { Handler } from '../../table/instruction-table';
@@ -5,13 +6,18 @@ import { loadWord, maxBigInt, storeWord } from '../words';
 
 const FAST_LIMIT = 0x1_0000_0000n;
 
+/** `offset` as a number once `length` bytes there are paid for, or -1 when the frame cannot pay. */
+function fixedRegion(f: Frame, offset: bigint, length: number): number {
+  if (offset >= FAST_LIMIT) return -1;
+  const o = Number(offset);
+  return o + length <= f.mem.size || expandMemory(f, o + length) ? o : -1;
+}
+
 export const mload: Handler = (f, i) => {
   const s = f.stack;
   const sp = f.sp - 1;
-  const offset = s[sp];
-  if (offset >= FAST_LIMIT) return f.halt(Status.OutOfGas);
-  const o = Number(offset);
-  if (o + 32 > f.mem.size && !expandMemory(f, o + 32)) return f.halt(Status.OutOfGas);
+  const o = fixedRegion(f, s[sp], 32);
+  if (o < 0) return f.halt(Status.OutOfGas);
   s[sp] = loadWord(f.mem.view, o);
   return i + 1;
 };
@@ -19,10 +25,8 @@ export const mload: Handler = (f, i) => {
 export const mstore: Handler = (f, i) => {
   const s = f.stack;
   const sp = (f.sp -= 2);
-  const offset = s[sp + 1];
-  if (offset >= FAST_LIMIT) return f.halt(Status.OutOfGas);
-  const o = Number(offset);
-  if (o + 32 > f.mem.size && !expandMemory(f, o + 32)) return f.halt(Status.OutOfGas);
+  const o = fixedRegion(f, s[sp + 1], 32);
+  if (o < 0) return f.halt(Status.OutOfGas);
   storeWord(f.mem.view, o, s[sp]);
   return i + 1;
 };
@@ -30,10 +34,8 @@ export const mstore: Handler = (f, i) => {
 export const mstore8: Handler = (f, i) => {
   const s = f.stack;
   const sp = (f.sp -= 2);
-  const offset = s[sp + 1];
-  if (offset >= FAST_LIMIT) return f.halt(Status.OutOfGas);
-  const o = Number(offset);
-  if (o + 1 > f.mem.size && !expandMemory(f, o + 1)) return f.halt(Status.OutOfGas);
+  const o = fixedRegion(f, s[sp + 1], 1);
+  if (o < 0) return f.halt(Status.OutOfGas);
   f.mem.buf[o] = Number(s[sp] & 0xffn);
   return i + 1;
 };
@@ -56,7 +58,7 @@ export const keccak: Handler = (f, i) => {
 };
 
 /** Pops (memory offset, source offset, size) and charges memory and 3 gas per copied word. */
-function copyArgs(f: Parameters<Handler>[0]): { dest: number; source: bigint; size: number } | undefined {
+function copyArgs(f: Frame): { dest: number; source: bigint; size: number } | undefined {
   const s = f.stack;
   const sp = (f.sp -= 3);
   const size = s[sp];
