@@ -18,6 +18,14 @@ export function genesisJson(): Record<string, unknown> {
   };
 }
 
+/** A transfer of `value` wei from the funded sender of `genesisJson`, signed with `nonce`. */
+export function signTestTransfer(nonce: bigint, value: bigint) {
+  return signTransaction(
+    { type: 2, chainId: 7n, nonce, maxPriorityFeePerGas: 1n, maxFeePerGas: 10n ** 11n, gasLimit: 21_000n, to: keccak256(Uint8Array.of(0xee)).subarray(12), value, data: new Uint8Array(0) },
+    KEY,
+  );
+}
+
 /**
  * Writes `genesis.json` and `blocks.rlp` (`count` blocks of `perBlock` transfers each to fresh
  * addresses, built by Cairn itself) into `dir`; returns the paths and the head's hash and state root.
