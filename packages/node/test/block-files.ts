@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Blockchain, ProofOfStakeEngine, signTransaction } from '@cairn/chain';
 import { bigintToHex, bytesToHex, keccak256, parseGenesis, privateKeyToAddress } from '@cairn/common';
@@ -53,4 +53,28 @@ export async function writeTestChain(dir: string, count: number, perBlock: numbe
   const head = { hash: bytesToHex(chain.head.hash()), stateRoot: bytesToHex(chain.head.header.stateRoot), number: chain.head.header.number };
   await chain.close();
   return { genesisFile, blocksFile, head };
+}
+
+/** Bumped whenever `writeTestChain` makes different blocks, so that a cached chain is never stale. */
+const TEST_CHAIN_VERSION = 1;
+
+/**
+ * `writeTestChain` once per shape and generator version, kept in the repository's `.cache` (as
+ * the ethereum/tests archives are) so that later runs skip the generation. The chain is written to
+ * a temporary folder and renamed into place whole, so a half-written one is never reused.
+ */
+export async function cachedTestChain(count: number, perBlock: number) {
+  const parent = join(import.meta.dirname, '..', '..', '..', '.cache', 'node-test-chains');
+  const dir = join(parent, `v${TEST_CHAIN_VERSION}-${count}b-${perBlock}t`);
+  const files = { genesisFile: join(dir, 'genesis.json'), blocksFile: join(dir, 'blocks.rlp'), headFile: join(dir, 'head.json') };
+  if (!existsSync(files.headFile)) {
+    const partial = `${dir}.partial-${process.pid}`;
+    mkdirSync(partial, { recursive: true });
+    const { head } = await writeTestChain(partial, count, perBlock);
+    writeFileSync(join(partial, 'head.json'), JSON.stringify({ ...head, number: head.number.toString() }));
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(partial, dir);
+  }
+  const head = JSON.parse(readFileSync(files.headFile, 'utf8')) as { hash: string; stateRoot: string; number: string };
+  return { genesisFile: files.genesisFile, blocksFile: files.blocksFile, head: { ...head, number: BigInt(head.number) } };
 }

@@ -4,9 +4,11 @@ import {
   DEFAULT_NAT_OPTIONS,
   Dialer,
   Discovery,
+  disconnectReasonName,
   type Enode,
   type Enr,
   ForkIdSchedule,
+  formatEnode,
   type NatMethod,
   NatService,
   type NodeAllowlist,
@@ -134,7 +136,10 @@ export class P2pNetwork {
     );
     for (const l of this.addedListeners) manager.onPeerAdded(l);
     for (const l of this.removedListeners) manager.onPeerRemoved(l);
-    manager.onPeerRemoved(({ peer, reason, by }) => deps.log.debug(`peer ${peer.address} gone (${by}, reason ${reason})`));
+    manager.onPeerAdded((peer) => deps.log.info(`peer connected: ${formatEnode(peer.enode)} ${peer.hello.clientId} (${manager.peerCount} peers)`));
+    manager.onPeerRemoved(({ peer, reason, by }) => {
+      deps.log.info(`peer disconnected: ${formatEnode(peer.enode)} by ${by}, ${disconnectReasonName(reason)} (${manager.peerCount} peers)`);
+    });
     const tcpPort = await manager.listen();
     this.manager = manager;
     const address = external?.address ?? config.host;

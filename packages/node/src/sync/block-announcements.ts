@@ -1,4 +1,5 @@
 import { type Block, type Blockchain, decodeBlock, type SenderRecovery } from '@cairn/chain';
+import { bytesToHex } from '@cairn/common';
 import type { BlockAnnouncement, BlockSink, BlockVerdict, NewBlock, PeerRef } from '@cairn/devp2p';
 import type { Logger } from '../logging/logger';
 import type { FullSync } from './full-sync';
@@ -63,7 +64,10 @@ export class BlockAnnouncements implements BlockSink {
     try {
       await senders.recover(block.transactions);
       const result = await importer.importBlock(block);
-      if (result.status === 'canonical') announce(block);
+      if (result.status === 'canonical') {
+        this.deps.log.info(`imported announced block #${block.header.number} ${bytesToHex(block.hash())} (${block.transactions.length} transactions, ${result.gasUsed} gas)`);
+        announce(block);
+      }
       return VALID;
     } catch (error) {
       if (isInvalidBlockError(error)) return { valid: false, reason: `${error.code}: ${error.message}` };

@@ -10,6 +10,9 @@ import type { BlockImporter, SyncOptions } from './sync-options';
 import { isInvalidBlockError, peerFault, SyncError } from './sync-errors';
 import type { SyncState } from './sync-state';
 
+/** How often a long round logs its progress. */
+const PROGRESS_LOG_MS = 5_000;
+
 const compareBigInt = (a: bigint, b: bigint) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** What a round works with. */
@@ -57,6 +60,7 @@ export class DownloadRound {
   private imported = 0;
   private gasUsed = 0n;
   private last: Block | undefined;
+  private lastProgressLog = 0;
 
   constructor(ctx: RoundContext, target: Peer) {
     this.ctx = ctx;
@@ -71,7 +75,11 @@ export class DownloadRound {
     const ancestor = await findCommonAncestor(this.target, (n) => chain.blocks.canonicalHash(n), [local, targetHead.number].sort(compareBigInt)[0]);
     this.nextHeader = this.nextImport = ancestor.number + 1n;
     this.lastHash = ancestor.hash;
-    if (targetHead.number > local + options.inSyncTolerance) status.begin(local, targetHead.number);
+    if (targetHead.number > local + options.inSyncTolerance) {
+      status.begin(local, targetHead.number);
+      this.ctx.log.info(`syncing from ${this.target.address}: head #${local}, common ancestor #${ancestor.number}, target #${targetHead.number}`);
+    }
+    this.lastProgressLog = performance.now();
     const done = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }));
     const abort = () => this.fail(new SyncError('PEER_UNRESPONSIVE', 'sync stopped'));
     signal.addEventListener('abort', abort);
@@ -228,8 +236,18 @@ export class DownloadRound {
       this.last = block;
       this.nextImport++;
       status.progress(chain.head.header.number);
+      this.logProgress();
       this.pump();
     }
+  }
+
+  /** A progress line every `PROGRESS_LOG_MS` of a long round. */
+  private logProgress(): void {
+    const now = performance.now();
+    if (now - this.lastProgressLog < PROGRESS_LOG_MS) return;
+    this.lastProgressLog = now;
+    const highest = this.ctx.status.status()?.highestBlock;
+    this.ctx.log.info(`synced to #${this.ctx.chain.head.header.number}${highest === undefined ? '' : ` of #${highest}`}`);
   }
 
   private finish(): void {

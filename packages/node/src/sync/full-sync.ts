@@ -134,8 +134,7 @@ export class FullSync {
     const seconds = ms / 1000;
     const rate = seconds > 0 ? ` in ${seconds.toFixed(1)} s (${(summary.imported / seconds).toFixed(1)} blocks/s, ${(Number(summary.gasUsed) / 1e6 / seconds).toFixed(1)} Mgas/s)` : '';
     const message = `imported ${summary.imported} blocks from ${peer.address} to #${this.deps.chain.head.header.number}${rate}`;
-    if (summary.imported > Number(this.options.inSyncTolerance)) this.deps.log.info(message);
-    else this.deps.log.debug(message);
+    this.deps.log.info(message);
   }
 
   /** After a round, a peer still said to be ahead has nothing more to give for that head. */
