@@ -138,7 +138,9 @@ export class P2pNetwork {
     for (const l of this.removedListeners) manager.onPeerRemoved(l);
     manager.onPeerAdded((peer) => deps.log.info(`peer connected: ${formatEnode(peer.enode)} ${peer.hello.clientId} (${manager.peerCount} peers)`));
     manager.onPeerRemoved(({ peer, reason, by }) => {
-      deps.log.info(`peer disconnected: ${formatEnode(peer.enode)} by ${by}, ${disconnectReasonName(reason)} (${manager.peerCount} peers)`);
+      const fault = peer.session.disconnectInfo?.error;
+      const why = fault ? `, offence ${fault.code}: ${fault.message}` : '';
+      deps.log.info(`peer disconnected: ${formatEnode(peer.enode)} by ${by}, ${disconnectReasonName(reason)}${why} (${manager.peerCount} peers)`);
     });
     const tcpPort = await manager.listen();
     this.manager = manager;
