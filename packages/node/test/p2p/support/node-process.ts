@@ -12,16 +12,23 @@ export interface NodeProcess {
   waitFor(pattern: RegExp, timeoutMs?: number, from?: number): Promise<RegExpExecArray>;
   /** Writes a line to its stdin. */
   send(line: string): void;
+  /** Resolves with the exit code once the process has ended. */
+  exited(): Promise<number | null>;
   /** SIGTERM, then waits for a clean exit. */
   stop(): Promise<void>;
   /** SIGKILL: no clean-up at all. */
   kill(): Promise<void>;
 }
 
-/** Starts a node process with cairn's flags; its output is kept for `waitFor` (and echoed with CAIRN_TEST_LOG). */
-export function startNodeProcess(name: string, args: readonly string[]): NodeProcess {
+/**
+ * Starts a node process with cairn's flags, in the network namespace `namespace` when given (the
+ * NAT test's LAN host); its output is kept for `waitFor` (and echoed with CAIRN_TEST_LOG).
+ */
+export function startNodeProcess(name: string, args: readonly string[], namespace?: string): NodeProcess {
   const entry = join(import.meta.dirname, '..', 'fixtures', 'p2p-node.ts');
-  const child = spawn(process.execPath, ['--conditions=@cairn/source', '--import', 'tsx', entry, ...args], {
+  const command = [process.execPath, '--conditions=@cairn/source', '--import', 'tsx', entry, ...args];
+  if (namespace) command.unshift('ip', 'netns', 'exec', namespace);
+  const child = spawn(command[0], command.slice(1), {
     cwd: join(import.meta.dirname, '..', '..', '..'),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -50,6 +57,7 @@ export function startNodeProcess(name: string, args: readonly string[]): NodePro
         check();
       }),
     send: (line) => child.stdin!.write(`${line}\n`),
+    exited: () => exited,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       const code = await exited;
