@@ -1,5 +1,6 @@
 import type { Block, Blockchain, SenderRecovery, TransactionPool } from '@cairn/chain';
 import { privateKeyToPublicKey } from '@cairn/common';
+import { ETH_CAPABILITIES } from '@cairn/devp2p';
 import type { EventSource, NodeIdentity, P2pStatus, PeerAdmin, SyncStatus } from '@cairn/rpc';
 import { createSenderRecovery } from '../crypto/native-sender-recovery';
 import type { Service } from '../lifecycle/service';
@@ -34,6 +35,8 @@ export interface P2pRpcBackends {
   readonly peers: PeerAdmin;
   syncStatus(): SyncStatus | null;
   readonly syncing: EventSource<SyncStatus | null>;
+  /** The highest eth version spoken (eth_protocolVersion). */
+  protocolVersion(): number;
 }
 
 /**
@@ -105,6 +108,7 @@ export class P2pService implements Service {
       peers: new NetworkPeerAdmin(network, this.sync.heads),
       syncStatus: () => this.syncState.status(),
       syncing: this.syncState,
+      protocolVersion: () => Math.max(...ETH_CAPABILITIES.map((c) => c.version)),
     };
   }
 }

@@ -7,7 +7,7 @@ import { type BodyTask, BodyTasks, peerKey } from './body-tasks';
 import { fetchHeaderChain, findCommonAncestor } from './fetch-headers';
 import type { PeerHead, PeerHeads } from './peer-heads';
 import type { BlockImporter, SyncOptions } from './sync-options';
-import { isInvalidBlockError, peerFault, SyncError } from './sync-errors';
+import { abortable, isInvalidBlockError, peerFault, SyncError } from './sync-errors';
 import type { SyncState } from './sync-state';
 
 /** How often a long round logs its progress. */
@@ -72,7 +72,7 @@ export class DownloadRound {
     const { chain, status, options } = this.ctx;
     const local = chain.head.header.number;
     // The search starts at the lower of the two heads: neither has a block above it to compare.
-    const ancestor = await findCommonAncestor(this.target, (n) => chain.blocks.canonicalHash(n), [local, targetHead.number].sort(compareBigInt)[0]);
+    const ancestor = await abortable(findCommonAncestor(this.target, (n) => chain.blocks.canonicalHash(n), [local, targetHead.number].sort(compareBigInt)[0]), signal);
     this.nextHeader = this.nextImport = ancestor.number + 1n;
     this.lastHash = ancestor.hash;
     if (targetHead.number > local + options.inSyncTolerance) {

@@ -6,7 +6,7 @@ import { peerKey } from './body-tasks';
 import { DownloadRound, type RoundSummary } from './download-round';
 import { isAhead, type LocalHead, PeerHeads } from './peer-heads';
 import { type BlockImporter, DEFAULT_SYNC_OPTIONS, type SyncOptions } from './sync-options';
-import { SyncError } from './sync-errors';
+import { abortable, SyncError } from './sync-errors';
 import type { SyncState } from './sync-state';
 
 /** Where the sync finds peers: the peer manager. */
@@ -148,7 +148,8 @@ export class FullSync {
     const woken = await this.sleep(this.options.probeIntervalMs);
     if (woken || this.abort.signal.aborted) return;
     const local = this.localHead();
-    await Promise.all((this.source?.peers() ?? []).map((peer) => this.heads.probe(peer, local).catch(() => undefined)));
+    const probes = Promise.all((this.source?.peers() ?? []).map((peer) => this.heads.probe(peer, local).catch(() => undefined)));
+    await abortable(probes, this.abort.signal).catch(() => undefined);
   }
 
   /** Sleeps up to `ms`; resolves true when woken early by `trigger` or `stop`. */

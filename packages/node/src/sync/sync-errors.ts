@@ -32,3 +32,16 @@ export function isInvalidBlockError(error: unknown): error is CairnError {
   if (error instanceof BlockError) return error.code !== 'UNKNOWN_PARENT';
   return error instanceof DecodeError || error instanceof TransactionError || error instanceof RlpError || error instanceof SignatureError;
 }
+
+/**
+ * `promise`, or a `SyncError` as soon as `signal` aborts: a stopping node does not wait for a
+ * peer's answer (up to the request timeout); the request itself ends on its own.
+ */
+export function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new SyncError('PEER_UNRESPONSIVE', 'sync stopped'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new SyncError('PEER_UNRESPONSIVE', 'sync stopped'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

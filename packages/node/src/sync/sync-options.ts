@@ -31,7 +31,7 @@ export interface SyncOptions {
 export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   headersPerRequest: 192,
   bodiesPerRequest: 128,
-  maxBlocksAhead: 2048,
+  maxBlocksAhead: 1024,
   bodyRequestsPerPeer: 2,
   maxStrikes: 3,
   retryDelayMs: 1000,

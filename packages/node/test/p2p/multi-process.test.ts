@@ -79,7 +79,7 @@ describe('node processes on 127.0.0.1', () => {
     // Killed a moment after its sync starts; if it had not imported anything yet, it is started
     // and killed again a little later, until the kill lands part-way.
     let partial = await storedHead(chain.genesisFile, path);
-    for (let delay = 300; partial.number === 0n && delay < 10_000; delay *= 2) {
+    for (let delay = 800; partial.number === 0n && delay < 10_000; delay *= 2) {
       const attempt = start('first', path, [`--bootnodes=${bootnode}`]);
       await attempt.waitFor(/syncing from/);
       await new Promise((resolve) => setTimeout(resolve, delay));
