@@ -40,6 +40,7 @@ export * from './genesis/genesis-block';
 export * from './store/schema';
 export * from './store/block-store';
 export * from './blockchain/blockchain';
+export { ancestorHashes } from './blockchain/block-hashes';
 export * from './block-file/errors';
 export * from './block-file/read-block-file';
 export * from './block-file/import-blocks';

@@ -1,6 +1,8 @@
 import { ChainConfig, Fork, type ForkActivation, type ForkRules, type Genesis, keccak256, privateKeyToAddress } from '@cairn/common';
 import { Evm, precompilesFor } from '@cairn/evm';
 import type { KeyValueStore } from '@cairn/storage';
+import type { PruningOptions } from '@cairn/trie';
+import type { Block } from '../src/block/block';
 import { Blockchain } from '../src/blockchain/blockchain';
 import type { ConsensusEngine } from '../src/consensus/engine';
 import { ProofOfStakeEngine } from '../src/consensus/proof-of-stake';
@@ -50,12 +52,30 @@ export function testGenesis(fork: Fork): Genesis {
   };
 }
 
-export function openTestChain(store: KeyValueStore, fork: Fork = Fork.Shanghai): Promise<Blockchain> {
+export function openTestChain(store: KeyValueStore, fork: Fork = Fork.Shanghai, pruning?: PruningOptions): Promise<Blockchain> {
   const engine = fork >= Fork.Paris ? new ProofOfStakeEngine() : UNSEALED_POW;
-  return Blockchain.open({ store, genesis: testGenesis(fork), engine, evm: new Evm({ precompiles: precompilesFor }) });
+  return Blockchain.open({ store, genesis: testGenesis(fork), engine, evm: new Evm({ precompiles: precompilesFor }), pruning });
 }
 
 /** An ether transfer of `value` wei from test key `from` with `nonce`. */
 export function transfer(from: number, nonce: bigint, to: Uint8Array, value: bigint): Transaction {
   return signTransaction({ type: 2, chainId: 1n, nonce, maxPriorityFeePerGas: 1n, maxFeePerGas: 10n ** 10n, gasLimit: 21_000n, to, value, data: new Uint8Array(0) }, KEYS[from]);
+}
+
+/**
+ * On a proof-of-work chain at its genesis: imports a1 (canonical), then a slower sibling b1 (a
+ * side block: slower blocks weigh less) and its child b2, whose branch then has more total
+ * difficulty and becomes canonical. Checks each import's status.
+ */
+export async function importReorg(chain: Blockchain, recipient: Uint8Array): Promise<{ a1: Block; b1: Block; b2: Block }> {
+  const genesis = chain.head.hash();
+  const imported = async (block: Block, status: string) => {
+    const result = await chain.importBlock(block);
+    if (result.status !== status) throw new Error(`block ${block.header.number} imported as ${result.status}, not ${status}`);
+    return block;
+  };
+  const a1 = await imported(await chain.buildBlock(genesis, { transactions: [transfer(0, 0n, recipient, 1n)], coinbase: ADDRESSES[3], timestamp: 10n }), 'canonical');
+  const b1 = await imported(await chain.buildBlock(genesis, { transactions: [transfer(1, 0n, recipient, 2n)], coinbase: ADDRESSES[2], timestamp: 30n }), 'side');
+  const b2 = await imported(await chain.buildBlock(b1.hash(), { transactions: [transfer(1, 1n, recipient, 3n)], coinbase: ADDRESSES[2], timestamp: 40n }), 'canonical');
+  return { a1, b1, b2 };
 }

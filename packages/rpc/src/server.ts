@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { type InternalErrorReporter, RpcDispatcher } from './protocol/dispatcher';
+import { type InternalErrorReporter, RpcDispatcher, type RequestObserver } from './protocol/dispatcher';
 import type { Transport } from './registry/method';
 import type { MethodRegistry } from './registry/registry';
 import { HttpRpcServer } from './transport/http-server';
@@ -17,6 +17,8 @@ export interface RpcServerOptions {
   readonly reportInternalError?: InternalErrorReporter;
   /** Longest a handler may run before the request is answered "Timeout expired" (default 30 s, as Besu). */
   readonly requestTimeoutMs?: number;
+  /** Told of every answered request: method, outcome and seconds (the node's metrics). */
+  readonly observe?: RequestObserver;
 }
 
 const consoleReporter: InternalErrorReporter = (method, error) => console.error(`JSON-RPC method ${method} failed:`, error);
@@ -35,9 +37,9 @@ export class RpcServer {
   constructor(options: RpcServerOptions) {
     const reportInternalError = options.reportInternalError ?? consoleReporter;
     const namespaces = options.registry.namespaces();
-    const { registry, requestTimeoutMs } = options;
+    const { registry, requestTimeoutMs, observe } = options;
     const dispatcher = (transport: Transport, { apis, maxBatchSize }: { apis: string[]; maxBatchSize: number }) =>
-      new RpcDispatcher({ registry, transport, apis, maxBatchSize, reportInternalError, requestTimeoutMs });
+      new RpcDispatcher({ registry, transport, apis, maxBatchSize, reportInternalError, requestTimeoutMs, observe });
     if (options.http !== undefined) {
       const http = resolveHttpOptions(options.http, namespaces);
       this.#http = new HttpRpcServer(http, dispatcher('http', http), reportInternalError);

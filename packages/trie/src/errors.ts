@@ -39,6 +39,16 @@ export class StateCommitError extends CairnError {
   }
 }
 
+/** A commit whose changes give another root than the one it was told to expect. */
+export class StateRootMismatchError extends CairnError {
+  constructor(
+    readonly expected: Uint8Array,
+    readonly actual: Uint8Array,
+  ) {
+    super('STATE_ROOT_MISMATCH', `the changes give state root ${bytesToHex(actual)}, not the expected ${bytesToHex(expected)}`);
+  }
+}
+
 /** The store's pruning mode differs from the one asked for, or its pruning records are broken. */
 export class PruningError extends CairnError {
   constructor(message: string, options?: { cause?: unknown }) {

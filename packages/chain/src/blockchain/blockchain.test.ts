@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { bytesToHex, Fork } from '@cairn/common';
 import { LevelDbStore, MemoryStore } from '@cairn/storage';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADDRESSES, openTestChain, testGenesis, transfer } from '../../test/chain-builder';
+import { ADDRESSES, importReorg, openTestChain, testGenesis, transfer } from '../../test/chain-builder';
 import { Block } from '../block/block';
 import { createHeader } from '../header/header';
 import { Blockchain } from './blockchain';
@@ -68,14 +68,7 @@ describe('Blockchain', () => {
   it('moves the canonical chain and the transaction index to a branch with more total difficulty', async () => {
     const store = new MemoryStore();
     const chain = await openTestChain(store, Fork.London);
-    const genesis = chain.head.hash();
-    const a1 = await chain.buildBlock(genesis, { transactions: [transfer(0, 0n, RECIPIENT, 1n)], coinbase: ADDRESSES[3], timestamp: 10n });
-    expect((await chain.importBlock(a1)).status).toBe('canonical');
-    // Slower blocks weigh less: the two-block branch needs a second block to win.
-    const b1 = await chain.buildBlock(genesis, { transactions: [transfer(1, 0n, RECIPIENT, 2n)], coinbase: ADDRESSES[2], timestamp: 30n });
-    expect((await chain.importBlock(b1)).status).toBe('side');
-    const b2 = await chain.buildBlock(b1.hash(), { transactions: [transfer(1, 1n, RECIPIENT, 3n)], coinbase: ADDRESSES[2], timestamp: 40n });
-    expect((await chain.importBlock(b2)).status).toBe('canonical');
+    const { a1, b1, b2 } = await importReorg(chain, RECIPIENT);
     expect(bytesToHex(chain.head.hash())).toBe(bytesToHex(b2.hash()));
     expect(bytesToHex((await chain.blocks.canonicalHash(1n))!)).toBe(bytesToHex(b1.hash()));
     expect(await chain.blocks.transactionLocation(a1.transactions[0].hash())).toBeUndefined();

@@ -1,7 +1,7 @@
 import { bytesToHex, type ChainConfig, equalBytes, type ForkRules, type Genesis } from '@cairn/common';
 import type { Evm } from '@cairn/evm';
 import type { KeyValueStore } from '@cairn/storage';
-import { EMPTY_TRIE_ROOT, type StateReader, WorldState } from '@cairn/trie';
+import { EMPTY_TRIE_ROOT, type Pruner, type PruningOptions, StateRootMismatchError, type StoredState, WorldState } from '@cairn/trie';
 import type { Block } from '../block/block';
 import { validateBodyWithoutTransactionsRoot, validateTransactionsRoot } from '../block/validate-block';
 import type { ChainHeaderReader, ConsensusEngine } from '../consensus/engine';
@@ -11,7 +11,6 @@ import { BlockProcessor, type ProcessorOptions } from '../execution/block-proces
 import { validateExecution, validateStateRoot } from '../execution/validate-results';
 import { genesisBlock, genesisChanges } from '../genesis/genesis-block';
 import type { BlockHeader } from '../header/header';
-import { JoinedBatchStore, ScratchStore } from '../store/batch-stores';
 import { BlockStore } from '../store/block-store';
 import { ancestorHashes } from './block-hashes';
 import { type BlockSpec, buildBlock } from './build-block';
@@ -23,6 +22,11 @@ export interface BlockchainOptions extends ProcessorOptions {
   readonly genesis: Genesis;
   readonly engine: ConsensusEngine;
   readonly evm: Evm;
+  /**
+   * State pruning (Besu's --pruning-enabled, --pruning-blocks-retained). A store remembers the
+   * setting it was created with; opening it with the other fails with `PruningError`.
+   */
+  readonly pruning?: PruningOptions;
 }
 
 /** What importing a block did. */
@@ -47,22 +51,18 @@ export class Blockchain implements ChainHeaderReader {
   readonly #engine: ConsensusEngine;
   readonly #processor: BlockProcessor;
   readonly #state: WorldState;
-  readonly #scratch: WorldState;
-  readonly #joined: JoinedBatchStore;
   #head: Block;
   #headTd: bigint;
   #genesis: Block;
   /** Imports run one at a time: each reads the head the previous one wrote. */
   #queue: Promise<unknown> = Promise.resolve();
 
-  private constructor(options: BlockchainOptions, joined: JoinedBatchStore, state: WorldState, scratch: WorldState, genesis: Block, head: Block, headTd: bigint) {
+  private constructor(options: BlockchainOptions, state: WorldState, genesis: Block, head: Block, headTd: bigint) {
     this.config = options.genesis.config;
     this.blocks = new BlockStore(options.store);
     this.#engine = options.engine;
     this.#processor = new BlockProcessor(options.evm, this.config, options.engine, options);
-    this.#joined = joined;
     this.#state = state;
-    this.#scratch = scratch;
     this.#genesis = genesis;
     this.#head = head;
     this.#headTd = headTd;
@@ -74,24 +74,29 @@ export class Blockchain implements ChainHeaderReader {
    * head is read back.
    */
   static async open(options: BlockchainOptions): Promise<Blockchain> {
-    const joined = new JoinedBatchStore(options.store);
-    const state = await WorldState.open(joined);
-    const scratch = await WorldState.open(new ScratchStore(options.store));
+    const state = await WorldState.open(options.store, { pruning: options.pruning });
+    try {
+      return await Blockchain.#load(options, state);
+    } catch (error) {
+      await state.close();
+      throw error;
+    }
+  }
+
+  static async #load(options: BlockchainOptions, state: WorldState): Promise<Blockchain> {
     const blocks = new BlockStore(options.store);
+    const changes = genesisChanges(options.genesis);
+    const genesis = genesisBlock(options.genesis, await state.root(EMPTY_TRIE_ROOT, changes));
     const headHash = await blocks.headHash();
     if (headHash === undefined) {
       const batch = options.store.batch();
-      const root = await joined.join(batch, () => state.commit(EMPTY_TRIE_ROOT, genesisChanges(options.genesis)));
-      const genesis = genesisBlock(options.genesis, root);
       const writer = blocks.writer(batch);
       writer.putBlock(genesis, [], genesis.header.difficulty);
       writer.putCanonical(genesis);
       writer.setHead(genesis.hash());
-      await batch.write();
-      return new Blockchain(options, joined, state, scratch, genesis, genesis, genesis.header.difficulty);
+      await state.commit(EMPTY_TRIE_ROOT, changes, { batch, block: blockRef(genesis.header), expectedRoot: genesis.header.stateRoot });
+      return new Blockchain(options, state, genesis, genesis, genesis.header.difficulty);
     }
-    const root = await scratch.commit(EMPTY_TRIE_ROOT, genesisChanges(options.genesis));
-    const genesis = genesisBlock(options.genesis, root);
     const storedGenesis = await blocks.canonicalHash(genesis.header.number);
     if (storedGenesis === undefined || !equalBytes(storedGenesis, genesis.hash())) {
       throw new ChainStoreError('GENESIS_MISMATCH', `the store holds a chain whose genesis is not ${bytesToHex(genesis.hash())}`);
@@ -99,7 +104,7 @@ export class Blockchain implements ChainHeaderReader {
     const head = await blocks.block(headHash);
     const headTd = await blocks.totalDifficulty(headHash);
     if (head === undefined || headTd === undefined) throw new ChainStoreError('MISSING_BLOCK', `the head block ${bytesToHex(headHash)} is missing from the store`);
-    return new Blockchain(options, joined, state, scratch, genesis, head, headTd);
+    return new Blockchain(options, state, genesis, head, headTd);
   }
 
   get head(): Block {
@@ -114,8 +119,13 @@ export class Blockchain implements ChainHeaderReader {
     return this.#headTd;
   }
 
+  /** Background state pruning, when the chain was opened with it. */
+  get pruner(): Pruner | undefined {
+    return this.#state.pruner;
+  }
+
   /** The state after the block whose header is given (`StateNotAvailableError` when it is not stored). */
-  stateAt(header: BlockHeader): StateReader {
+  stateAt(header: BlockHeader): StoredState {
     return this.#state.at(header.stateRoot);
   }
 
@@ -168,15 +178,20 @@ export class Blockchain implements ChainHeaderReader {
     await validateExecution(header, execution);
     this.#engine.validatePostExecution?.(block, execution.receipts, rules);
 
-    const batch = this.blocks.store.batch();
-    const root = await this.#joined.join(batch, () => this.#state.commit(parent.stateRoot, execution.changes));
-    validateStateRoot(header, root);
     const td = parentTd + header.difficulty;
+    const batch = this.blocks.store.batch();
     const writer = this.blocks.writer(batch);
     writer.putBlock(block, execution.receipts, td);
     const becomesHead = rules.has(3675) || td > this.#headTd;
     if (becomesHead) await setCanonicalHead(this.blocks, writer, block, this.#head);
-    await batch.write();
+    // The state commit writes the batch: block, indexes and state land together, and with
+    // pruning the block's journal entry too (a reorg's new head is this block, which `head` tells it).
+    try {
+      await this.#state.commit(parent.stateRoot, execution.changes, { batch, block: blockRef(header), head: becomesHead, expectedRoot: header.stateRoot });
+    } catch (error) {
+      if (error instanceof StateRootMismatchError) validateStateRoot(header, error.actual);
+      throw error;
+    }
     this.blocks.remember(header);
     if (!becomesHead) return { status: 'side', block, gasUsed: execution.gasUsed };
     this.#head = block;
@@ -190,7 +205,7 @@ export class Blockchain implements ChainHeaderReader {
       rules,
       parentState: this.#state.at(parent.stateRoot),
       blockHash: ancestorHashes(parent, (hash) => this.blocks.header(hash)),
-      intermediateRoot: (changes) => this.#scratch.commit(parent.stateRoot, changes),
+      intermediateRoot: (changes) => this.#state.root(parent.stateRoot, changes),
     });
   }
 
@@ -206,7 +221,7 @@ export class Blockchain implements ChainHeaderReader {
     const rules = this.rulesFor({ number: parent.number + 1n, timestamp: spec.timestamp }, parentTd);
     return buildBlock(parent, spec, rules, {
       execute: (block, blockRules) => this.#execute(block, parent, blockRules),
-      stateRoot: (execution) => this.#scratch.commit(parent.stateRoot, execution.changes),
+      stateRoot: (execution) => this.#state.root(parent.stateRoot, execution.changes),
     });
   }
 
@@ -214,6 +229,10 @@ export class Blockchain implements ChainHeaderReader {
   async close(): Promise<void> {
     await this.#queue;
     await this.#state.close();
-    await this.#scratch.close();
   }
+}
+
+/** The block a state commit belongs to, as pruning records it. */
+function blockRef(header: BlockHeader): { number: bigint; hash: Uint8Array; parentHash: Uint8Array } {
+  return { number: header.number, hash: header.hash(), parentHash: header.parentHash };
 }

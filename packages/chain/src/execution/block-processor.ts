@@ -114,8 +114,9 @@ export class BlockProcessor {
   }
 }
 
+/** The block's error for its transaction `index`; `field` is `transactions[index]`, so a block builder can drop that one. */
 function invalidTransaction(index: number, error: unknown): unknown {
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return error;
-  return new BlockError('INVALID_TRANSACTION', `transaction ${index}: ${code}: ${(error as Error).message}`, undefined, { cause: error });
+  return new BlockError('INVALID_TRANSACTION', `transaction ${index}: ${code}: ${(error as Error).message}`, `transactions[${index}]`, { cause: error });
 }

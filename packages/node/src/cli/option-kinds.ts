@@ -67,6 +67,15 @@ export const stringKind: OptionKind<string> = {
   show: (value) => value,
 };
 
+/** A 20-byte address in 0x-hex. */
+export const addressKind: OptionKind<string> = {
+  label: 'ADDRESS',
+  isFlag: false,
+  fromText: (text) => (/^0x[0-9a-fA-F]{40}$/.test(text.trim()) ? text.trim().toLowerCase() : fail(`expected a 20-byte hex address, got ${JSON.stringify(text)}`)),
+  fromToml: (value) => addressKind.fromText(String(value)),
+  show: (value) => value,
+};
+
 /** One of a fixed set of words, matched case-insensitively and normalised to the listed spelling. */
 export function choiceKind<const C extends string>(choices: readonly C[]): OptionKind<C> {
   const fromText = (text: string): C => choices.find((c) => c.toLowerCase() === text.toLowerCase()) ?? fail(`expected one of ${choices.join(', ')}, got ${JSON.stringify(text)}`);

@@ -1,5 +1,5 @@
 import { parseEnode } from '@cairn/devp2p';
-import { booleanKind, choiceKind, integerKind, listKind, type OptionKind, stringKind, weiKind } from './option-kinds';
+import { addressKind, booleanKind, choiceKind, integerKind, listKind, type OptionKind, stringKind, weiKind } from './option-kinds';
 
 /** One option of the `cairn` command, with Besu's name and default where Besu has one. */
 export interface OptionSpec<T> {
@@ -38,6 +38,7 @@ export const OPTIONS = {
   'genesis-file': option('Node', stringKind, '', 'Genesis file (geth/Besu format); overrides --network'),
   network: option('Node', choiceKind(['dev'] as const), 'dev', 'Predefined network: dev (a single-node development chain)'),
   logging: option('Node', choiceKind(LOG_LEVELS), 'INFO', 'Log level'),
+  'miner-coinbase': option('Development', addressKind, '0x0000000000000000000000000000000000000000', 'Address the produced blocks pay their priority fees to'),
   'dev-block-period': option('Development', integerKind(0, 86400), 0, 'Seconds between development blocks; 0 seals as soon as transactions are pending'),
   'rpc-http-enabled': option('JSON-RPC', booleanKind, false, 'Enable the JSON-RPC HTTP service'),
   'rpc-http-host': option('JSON-RPC', stringKind, '127.0.0.1', 'Host the JSON-RPC HTTP service listens on'),

@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Blockchain } from '@cairn/chain';
-import { ConfigError, parseGenesis } from '@cairn/common';
+import { ConfigError } from '@cairn/common';
 import { Evm, precompilesFor } from '@cairn/evm';
 import { LevelDbStore } from '@cairn/storage';
 import type { NodeOptions } from '../cli/options';
-import { engineFor } from './chain-engine';
+import { readGenesisFile } from '../compose/chain-spec';
+import { engineFor } from '../compose/engine';
 
 /** The chain options a block command needs: where the genesis file and the data are. */
 export interface ChainLocation {
@@ -33,19 +33,7 @@ export interface OpenChain {
  */
 export async function openChain(location: ChainLocation): Promise<OpenChain> {
   if (location.genesisFile === '') throw new ConfigError('--genesis-file is required: the chain to import into or export from');
-  let text: string;
-  try {
-    text = readFileSync(location.genesisFile, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`--genesis-file: cannot read ${location.genesisFile}: ${(error as Error).message}`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ConfigError(`--genesis-file: ${location.genesisFile} is not JSON: ${(error as Error).message}`);
-  }
-  const genesis = parseGenesis(json);
+  const genesis = readGenesisFile(location.genesisFile);
   const engine = engineFor(genesis.config);
   const store = await LevelDbStore.open(join(location.dataPath, 'database'));
   try {

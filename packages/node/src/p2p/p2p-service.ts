@@ -1,13 +1,14 @@
 import type { Block, Blockchain, SenderRecovery, TransactionPool } from '@cairn/chain';
 import { privateKeyToPublicKey } from '@cairn/common';
-import { ETH_CAPABILITIES } from '@cairn/devp2p';
+import { ETH_CAPABILITIES, formatEnode } from '@cairn/devp2p';
 import type { EventSource, NodeIdentity, P2pStatus, PeerAdmin, SyncStatus } from '@cairn/rpc';
+import { BlockImporter } from '../chain/block-importer';
 import { createSenderRecovery } from '../crypto/native-sender-recovery';
 import type { Service } from '../lifecycle/service';
 import type { Logger } from '../logging/logger';
 import { BlockAnnouncements } from '../sync/block-announcements';
 import { FullSync } from '../sync/full-sync';
-import type { BlockImporter, SyncOptions } from '../sync/sync-options';
+import type { SyncOptions } from '../sync/sync-options';
 import { SyncState } from '../sync/sync-state';
 import { BlockBroadcast } from './block-broadcast';
 import { BlockchainView } from './chain-view';
@@ -20,7 +21,7 @@ export interface P2pServiceDependencies {
   readonly chain: Blockchain;
   /** Transactions gossip with the pool when there is one. */
   readonly pool?: TransactionPool;
-  /** Where synced and announced blocks go; the chain itself unless the node wraps it to publish heads. */
+  /** The node's importer, whose head listeners (pool, RPC) hear of synced blocks; a new one over the chain by default. */
   readonly importer?: BlockImporter;
   /** Recovers senders before import; the native backend where it loads. */
   readonly senders?: SenderRecovery;
@@ -57,7 +58,7 @@ export class P2pService implements Service {
     this.deps = deps;
     this.nodeId = privateKeyToPublicKey(config.privateKey);
     const log = deps.log;
-    const importer = deps.importer ?? deps.chain;
+    const importer = deps.importer ?? new BlockImporter(deps.chain, log);
     const senders = deps.senders ?? createSenderRecovery();
     this.syncState = new SyncState((error) => log.error('sync status listener failed', error));
     this.sync = new FullSync({
@@ -71,7 +72,7 @@ export class P2pService implements Service {
         if (summary.last) this.announceBlock(summary.last);
       },
     });
-    const blocks = new BlockAnnouncements({ chain: deps.chain, importer, senders, sync: this.sync, announce: (block) => this.announceBlock(block), log });
+    const blocks = new BlockAnnouncements({ chain: deps.chain, importer, senders, sync: this.sync, log });
     this.network = new P2pNetwork(config, {
       chain: new BlockchainView(deps.chain),
       blocks,
@@ -79,14 +80,25 @@ export class P2pService implements Service {
       log,
     });
     this.broadcast = new BlockBroadcast(deps.chain, () => this.network.peers());
+    // Every head reached outside a sync round (sealed here, or announced and imported) goes on to
+    // the peers that lack it; during a round the blocks are old news, and its last one is
+    // announced when it ends.
+    importer.onHeadChange((change) => {
+      if (!this.sync.isSyncing) this.announceBlock(change.head);
+    });
   }
 
   async start(): Promise<void> {
     await this.network.start();
     this.sync.start(this.network);
     if (this.deps.pool) this.gossip = new TxGossip(this.deps.pool, () => this.network.peers().map((p) => p.eth));
-    const local = this.network.local!;
-    this.deps.log.info(`p2p listening: enode://${Buffer.from(this.nodeId).toString('hex')}@${local.address}:${local.tcpPort}`);
+    this.deps.log.info(`p2p listening: ${this.enode}`);
+  }
+
+  /** This node's enode URL once started (with the external endpoint under NAT). */
+  get enode(): string | undefined {
+    const local = this.network.local;
+    return local && formatEnode({ id: this.nodeId, address: local.address, tcpPort: local.tcpPort, udpPort: this.network.enr ? local.udpPort : local.tcpPort });
   }
 
   async stop(): Promise<void> {
@@ -95,7 +107,7 @@ export class P2pService implements Service {
     await this.network.stop();
   }
 
-  /** Passes a block this node made the head (sealed it, say) on to its peers. */
+  /** Passes a block that became the head on to the peers that lack it. */
   announceBlock(block: Block): void {
     this.broadcast.announce(block).catch((error: Error) => this.deps.log.warn(`could not announce block #${block.header.number}: ${error.message}`));
   }

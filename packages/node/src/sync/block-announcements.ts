@@ -1,9 +1,9 @@
 import { type Block, type Blockchain, decodeBlock, type SenderRecovery } from '@cairn/chain';
 import { bytesToHex } from '@cairn/common';
 import type { BlockAnnouncement, BlockSink, BlockVerdict, NewBlock, PeerRef } from '@cairn/devp2p';
+import type { BlockImporter } from '../chain/block-importer';
 import type { Logger } from '../logging/logger';
 import type { FullSync } from './full-sync';
-import type { BlockImporter } from './sync-options';
 import { isInvalidBlockError } from './sync-errors';
 
 export interface BlockAnnouncementsDependencies {
@@ -11,16 +11,14 @@ export interface BlockAnnouncementsDependencies {
   readonly importer: BlockImporter;
   readonly senders: SenderRecovery;
   readonly sync: FullSync;
-  /** Passes a block that became the head on to the other peers. */
-  readonly announce: (block: Block) => void;
   readonly log: Logger;
 }
 
 const VALID: BlockVerdict = { valid: true };
 
 /**
- * Following the head once in sync: a NewBlock whose parent is known is imported at once and,
- * if it becomes the head, passed on; a block further ahead, a hash announcement, or any
+ * Following the head once in sync: a NewBlock whose parent is known is imported at once (the node
+ * passes each new head on to its peers as the importer reports it); a block further ahead, a hash announcement, or any
  * announcement while a round runs, records the peer's new head and wakes the sync, which then
  * downloads from it. A block that fails validation is reported invalid, which disconnects the
  * peer that sent it and records its offence.
@@ -60,13 +58,12 @@ export class BlockAnnouncements implements BlockSink {
   }
 
   private async importAnnounced(block: Block): Promise<BlockVerdict> {
-    const { importer, senders, sync, announce } = this.deps;
+    const { importer, senders, sync } = this.deps;
     try {
       await senders.recover(block.transactions);
-      const result = await importer.importBlock(block);
+      const result = await importer.import(block);
       if (result.status === 'canonical') {
         this.deps.log.info(`imported announced block #${block.header.number} ${bytesToHex(block.hash())} (${block.transactions.length} transactions, ${result.gasUsed} gas)`);
-        announce(block);
       }
       return VALID;
     } catch (error) {

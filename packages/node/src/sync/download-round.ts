@@ -1,12 +1,13 @@
 import { Block, type Blockchain, type BlockHeader, type SenderRecovery } from '@cairn/chain';
 import { bytesToHex } from '@cairn/common';
 import type { Peer } from '@cairn/devp2p';
+import type { BlockImporter } from '../chain/block-importer';
 import type { Logger } from '../logging/logger';
 import { assembleBlock, emptyBody, hasEmptyBody } from './assemble-block';
 import { type BodyTask, BodyTasks, peerKey } from './body-tasks';
 import { fetchHeaderChain, findCommonAncestor } from './fetch-headers';
 import type { PeerHead, PeerHeads } from './peer-heads';
-import type { BlockImporter, SyncOptions } from './sync-options';
+import type { SyncOptions } from './sync-options';
 import { abortable, isInvalidBlockError, peerFault, SyncError } from './sync-errors';
 import type { SyncState } from './sync-state';
 
@@ -224,7 +225,7 @@ export class DownloadRound {
       this.ready.delete(this.nextImport);
       try {
         await senders.recover(block.transactions);
-        const result = await importer.importBlock(block);
+        const result = await importer.import(block);
         if (result.status !== 'known') this.gasUsed += result.gasUsed;
       } catch (error) {
         const { number } = block.header;

@@ -1,11 +1,12 @@
 import type { Blockchain, SenderRecovery } from '@cairn/chain';
 import { bytesToHex, equalBytes } from '@cairn/common';
 import type { Peer, PeerRef } from '@cairn/devp2p';
+import type { BlockImporter } from '../chain/block-importer';
 import type { Logger } from '../logging/logger';
 import { peerKey } from './body-tasks';
 import { DownloadRound, type RoundSummary } from './download-round';
 import { isAhead, type LocalHead, PeerHeads } from './peer-heads';
-import { type BlockImporter, DEFAULT_SYNC_OPTIONS, type SyncOptions } from './sync-options';
+import { DEFAULT_SYNC_OPTIONS, type SyncOptions } from './sync-options';
 import { abortable, SyncError } from './sync-errors';
 import type { SyncState } from './sync-state';
 

@@ -1,13 +1,3 @@
-import type { Block, ImportResult } from '@cairn/chain';
-
-/**
- * Where synced and announced blocks are imported. `Blockchain` is one; the node passes a wrapper
- * that also tells the transaction pool and the RPC subscriptions of each new head.
- */
-export interface BlockImporter {
-  importBlock(block: Block): Promise<ImportResult>;
-}
-
 /** How the full sync downloads; the defaults follow geth's and Besu's request sizes. */
 export interface SyncOptions {
   /** Headers asked of the sync target at once (geth's MaxHeaderFetch is 192). */

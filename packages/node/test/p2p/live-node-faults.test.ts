@@ -1,5 +1,5 @@
 /**
- * A running node process fed garbage frames, malformed messages, wrong Status values and invalid
+ * A running `cairn` process fed garbage frames, malformed messages, wrong Status values and invalid
  * blocks, each over its own connection: each connection ends with the Disconnect reason the fault
  * calls for, and the node keeps running and serving — a fresh node then syncs from it.
  */

@@ -171,4 +171,34 @@ describe('RpcDispatcher', () => {
     expect(json.error.code).toBe(-32000);
     expect((await call({ jsonrpc: '2.0', id: 1, method: 'net_listening' })).json.result).toBe(false);
   });
+
+  it('tells an observer of each request, naming unregistered methods "unknown"', async () => {
+    const seen: [string, string, number][] = [];
+    const observed = new RpcDispatcher({
+      registry,
+      transport: 'http',
+      apis: ['ETH', 'NET', 'WEB3'],
+      maxBatchSize: 0,
+      reportInternalError: () => {},
+      observe: (method, outcome, seconds) => seen.push([method, outcome, seconds]),
+    });
+    await observed.dispatch(
+      JSON.stringify([
+        { jsonrpc: '2.0', id: 1, method: 'net_version' },
+        { jsonrpc: '2.0', id: 2, method: 'eth_revert' },
+        { jsonrpc: '2.0', id: 3, method: 'made_up_1' },
+        { jsonrpc: '2.0', method: 'made_up_2' },
+        { jsonrpc: '2.0', id: 4, method: 'debug_thing' },
+      ]),
+      { transport: 'http' },
+    );
+    expect(seen.map(([method, outcome]) => `${method} ${outcome}`).sort()).toEqual([
+      'debug_thing error',
+      'eth_revert error',
+      'net_version ok',
+      'unknown error',
+      'unknown error',
+    ]);
+    expect(seen.every(([, , seconds]) => seconds >= 0 && seconds < 1)).toBe(true);
+  });
 });

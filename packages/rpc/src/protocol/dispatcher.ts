@@ -16,6 +16,13 @@ import { errorResponse, type ParsedRequest, readEnvelope, successResponse } from
 /** Where a handler's unexpected failure is reported; the client only sees -32603. */
 export type InternalErrorReporter = (method: string, error: unknown) => void;
 
+/**
+ * Told of every request once it is answered (metrics): the method name (`unknown` for names not
+ * registered, so that a flood of made-up names cannot grow a metric's label set), whether it
+ * succeeded, and the seconds it took.
+ */
+export type RequestObserver = (method: string, outcome: 'ok' | 'error', seconds: number) => void;
+
 export interface DispatcherOptions {
   readonly registry: MethodRegistry;
   readonly transport: Transport;
@@ -26,6 +33,7 @@ export interface DispatcherOptions {
   readonly reportInternalError: InternalErrorReporter;
   /** A handler still running after this long is answered with -32603 "Timeout expired" (Besu: 30 s). */
   readonly requestTimeoutMs?: number;
+  readonly observe?: RequestObserver;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -96,6 +104,16 @@ export class RpcDispatcher {
   }
 
   async #execute(request: ParsedRequest, context: RequestContext): Promise<string | undefined> {
+    const started = this.#options.observe && process.hrtime.bigint();
+    const response = await this.#answer(request, context);
+    if (started) {
+      const name = this.#options.registry.get(request.method) === undefined ? 'unknown' : request.method;
+      this.#options.observe!(name, response.ok ? 'ok' : 'error', Number(process.hrtime.bigint() - started) / 1e9);
+    }
+    return request.isNotification ? undefined : response.body;
+  }
+
+  async #answer(request: ParsedRequest, context: RequestContext): Promise<{ ok: boolean; body: string }> {
     const id = request.id ?? null;
     let result: unknown;
     try {
@@ -103,13 +121,12 @@ export class RpcDispatcher {
       if (JsonRpcError.is(method)) throw method;
       result = await this.#withTimeout(method.handler(parseParams(method.params, request.params), context));
     } catch (error) {
-      return request.isNotification ? undefined : errorResponse(id, this.#toError(request.method, error).toJSON());
+      return { ok: false, body: errorResponse(id, this.#toError(request.method, error).toJSON()) };
     }
-    if (request.isNotification) return undefined;
     try {
-      return successResponse(id, result);
+      return { ok: true, body: successResponse(id, result) };
     } catch (error) {
-      return errorResponse(id, this.#toError(request.method, error).toJSON());
+      return { ok: false, body: errorResponse(id, this.#toError(request.method, error).toJSON()) };
     }
   }
 

@@ -1,3 +1,4 @@
+import type { WriteBatch } from '@cairn/storage';
 import type { Account } from '../account';
 
 /** Read-only state at one root. */
@@ -32,6 +33,17 @@ export interface BlockRef {
 }
 
 export interface CommitOptions {
+  /**
+   * The caller's own batch: the commit adds the state's writes to it and writes it, so that the
+   * caller's records (a block and its indexes) land atomically with the state. With pruning the
+   * write happens inside the pruner's lock, as every journaled commit's must.
+   */
+  readonly batch?: WriteBatch;
+  /**
+   * The root the changes must produce (a block header's state root). A commit that gives another
+   * root fails with `StateRootMismatchError` before anything is written or journaled.
+   */
+  readonly expectedRoot?: Uint8Array;
   /** The block whose changes these are; required when pruning is enabled. */
   readonly block?: BlockRef;
   /**

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { type Model, applyToModel, blockArb, cloneModel, modelRoot, toChanges } from '../../test/helpers/state-model';
 import { expectState } from '../../test/helpers/state-contents';
 import { EMPTY_TRIE_ROOT } from '../empty-root';
-import { PruningError, StateCommitError, StateNotAvailableError } from '../errors';
+import { PruningError, StateCommitError, StateNotAvailableError, StateRootMismatchError } from '../errors';
 import { verifyProof } from '../verify-proof';
 import { slotKey } from './state-reader';
 import { WorldState } from './world-state';
@@ -81,6 +81,51 @@ describe('WorldState', () => {
     await expect(state.commit(EMPTY_TRIE_ROOT, [])).rejects.toBeInstanceOf(StateCommitError);
     await state.close();
     await expect(WorldState.open(pruned)).rejects.toBeInstanceOf(PruningError);
+  });
+});
+
+describe('WorldState commits joined with the caller\'s batch', () => {
+  const funded = (n: number) => ({ address: address(n), account: { nonce: 0n, balance: BigInt(n), codeHash: KECCAK256_EMPTY }, storageCleared: false, storage: new Map([[1n, BigInt(n)]]) });
+  const count = async (store: MemoryStore) => {
+    let entries = 0;
+    for await (const _ of store.iterate()) entries++;
+    return entries;
+  };
+
+  it('computes the root a commit would give without writing anything', async () => {
+    const store = new MemoryStore();
+    const state = await WorldState.open(store);
+    const before = await count(store);
+    const predicted = await state.root(EMPTY_TRIE_ROOT, [funded(1), funded(2)]);
+    expect(await count(store)).toBe(before);
+    await expect(state.at(predicted).getAccount(address(1))).rejects.toBeInstanceOf(StateNotAvailableError);
+    expect(bytesToHex(await state.commit(EMPTY_TRIE_ROOT, [funded(1), funded(2)]))).toBe(bytesToHex(predicted));
+    expect((await state.at(predicted).getAccount(address(2)))?.balance).toBe(2n);
+  });
+
+  it('writes the caller\'s records in the same batch, and nothing at all when the root is not the expected one', async () => {
+    for (const pruning of [false, true]) {
+      const store = new MemoryStore();
+      const state = await WorldState.open(store, { pruning: { enabled: pruning } });
+      const block = { number: 0n, hash: new Uint8Array(32).fill(1), parentHash: new Uint8Array(32) };
+      const before = await count(store);
+      const wrong = store.batch();
+      wrong.put(Uint8Array.of(0xff), Uint8Array.of(1));
+      const mismatch = state.commit(EMPTY_TRIE_ROOT, [funded(1)], { batch: wrong, block, expectedRoot: new Uint8Array(32) });
+      await expect(mismatch).rejects.toBeInstanceOf(StateRootMismatchError);
+      await expect(mismatch).rejects.toMatchObject({ actual: await state.root(EMPTY_TRIE_ROOT, [funded(1)]) });
+      expect(await count(store)).toBe(before);
+      expect(state.pruner?.status().writtenSeq ?? 0n).toBe(0n);
+
+      const batch = store.batch();
+      batch.put(Uint8Array.of(0xff), Uint8Array.of(2));
+      const expected = await state.root(EMPTY_TRIE_ROOT, [funded(1)]);
+      expect(await state.commit(EMPTY_TRIE_ROOT, [funded(1)], { batch, block, expectedRoot: expected })).toEqual(expected);
+      expect(await store.get(Uint8Array.of(0xff))).toEqual(Uint8Array.of(2));
+      expect((await state.at(expected).getAccount(address(1)))?.balance).toBe(1n);
+      expect(state.pruner?.status().writtenSeq ?? 1n).toBe(1n);
+      await state.close();
+    }
   });
 });
 

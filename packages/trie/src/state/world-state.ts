@@ -1,12 +1,12 @@
-import { type Hash256, keccak256 } from '@cairn/common';
-import { type KeyValueSegment, type KeyValueStore, Segments, segment } from '@cairn/storage';
-import { MissingNodeError, PruningError, StateCommitError, StateNotAvailableError } from '../errors';
+import { equalBytes, type Hash256, keccak256 } from '@cairn/common';
+import { type BatchWriter, type KeyValueSegment, type KeyValueStore, Segments, segment } from '@cairn/storage';
+import { MissingNodeError, PruningError, StateCommitError, StateNotAvailableError, StateRootMismatchError } from '../errors';
 import { joinHashes } from '../pruning/journal';
 import { MODE_KEY } from '../pruning/progress';
 import { type CommitRecord, Pruner } from '../pruning/pruner';
 import { WriteLock } from '../pruning/write-lock';
 import { TrieNodeStore } from '../store/node-store';
-import { type AppliedChanges, applyChanges } from './apply-changes';
+import { type AppliedChanges, applyChanges, type ChangeWriters } from './apply-changes';
 import { StoredState } from './state-reader';
 import type { AccountChange, BlockRef, CommitOptions } from './types';
 
@@ -28,6 +28,9 @@ export interface WorldStateOptions {
 }
 
 export const DEFAULT_BLOCKS_RETAINED = 1024;
+
+/** Where `root` sends the writes it does not keep. */
+const DISCARD: BatchWriter = { put: () => {}, del: () => {} };
 
 /**
  * The world state over a `KeyValueStore`: accounts in the secure state trie, one storage trie
@@ -90,23 +93,19 @@ export class WorldState {
 
   /**
    * Applies `changes` to the state at `base` and returns the new root. Nodes, code and the
-   * pruning journal entry are written in one atomic batch. With pruning enabled, `options.block`
-   * is required, and a base whose block is below the retained window fails with
-   * `StateNotAvailableError`.
+   * pruning journal entry are written in one atomic batch (`options.batch`, the caller's, when
+   * given). With pruning enabled, `options.block` is required, and a base whose block is below
+   * the retained window fails with `StateNotAvailableError`. With `options.expectedRoot`, a
+   * different root fails with `StateRootMismatchError` and nothing is written.
    */
   async commit(base: Uint8Array, changes: readonly AccountChange[], options: CommitOptions = {}): Promise<Uint8Array> {
     const pruner = this.pruner;
     const block = options.block;
     if (pruner && block === undefined) throw new StateCommitError('with pruning enabled, a commit must name its block');
     if (pruner) pruner.checkParent(block!, base);
-    const batch = this.store.batch();
-    let applied: AppliedChanges;
-    try {
-      applied = await applyChanges(this.nodes, this.hash, base, changes, { nodes: segment(this.store, Segments.trieNodes).within(batch), code: this.#code.within(batch) });
-    } catch (error) {
-      if (error instanceof MissingNodeError) throw new StateNotAvailableError(base, error.message, { cause: error });
-      throw error;
-    }
+    const batch = options.batch ?? this.store.batch();
+    const applied = await this.#apply(base, changes, { nodes: segment(this.store, Segments.trieNodes).within(batch), code: this.#code.within(batch) });
+    if (options.expectedRoot !== undefined && !equalBytes(options.expectedRoot, applied.root)) throw new StateRootMismatchError(options.expectedRoot, applied.root);
     if (pruner) {
       const head = options.head ?? true;
       await this.lock.run(async () => {
@@ -121,6 +120,23 @@ export class WorldState {
     }
     for (const commit of applied.commits) for (const { hash, node } of commit.inserted) this.nodes.remember(hash, node);
     return applied.root;
+  }
+
+  /**
+   * The root `commit` would give for `changes` on `base`, computed without writing anything and
+   * without telling pruning (the per-transaction roots of old receipts, a block being built).
+   */
+  async root(base: Uint8Array, changes: readonly AccountChange[]): Promise<Uint8Array> {
+    return (await this.#apply(base, changes, { nodes: DISCARD, code: DISCARD })).root;
+  }
+
+  async #apply(base: Uint8Array, changes: readonly AccountChange[], writers: ChangeWriters): Promise<AppliedChanges> {
+    try {
+      return await applyChanges(this.nodes, this.hash, base, changes, writers);
+    } catch (error) {
+      if (error instanceof MissingNodeError) throw new StateNotAvailableError(base, error.message, { cause: error });
+      throw error;
+    }
   }
 
   /** Tells pruning which block is the chain head after a reorganisation. */

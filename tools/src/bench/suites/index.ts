@@ -2,8 +2,9 @@ import type { BenchSuite } from '../suite';
 import { ethashBench } from './ethash';
 import { importBench } from './import';
 import { precompilesBench } from './precompiles';
+import { rpcBench } from './rpc';
 import { syncBench } from './sync';
 import { trieBench } from './trie';
 
 /** Every benchmark suite, by the name given on the command line. */
-export const BENCH_SUITES: ReadonlyMap<string, BenchSuite> = new Map([trieBench, precompilesBench, ethashBench, importBench, syncBench].map((suite) => [suite.name, suite]));
+export const BENCH_SUITES: ReadonlyMap<string, BenchSuite> = new Map([trieBench, precompilesBench, ethashBench, importBench, rpcBench, syncBench].map((suite) => [suite.name, suite]));
