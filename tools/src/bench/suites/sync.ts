@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bytesToHex, randomPrivateKey } from '@cairn/common';
 import { parseEnode } from '@cairn/devp2p';
-import { createLogger, openChain, P2pService } from '@cairn/node';
+import { createLogger, openChain, P2pService, runBlocksImport } from '@cairn/node';
 import { repoRoot } from '../../repo-root';
 import { type ChainShape, DEFAULT_SHAPE } from '../../gen/chain-generator';
 import { type GeneratedChainFiles, generatedChainFiles } from '../../gen/generated-chain';
 import { makeResult } from '../result';
 import type { BenchSuite } from '../suite';
+
+const CAIRN_BIN = join(repoRoot(), 'packages', 'node', 'src', 'bin', 'cairn.ts');
 
 /** A sync not done by then has stalled. */
 const SYNC_TIMEOUT_MS = 15 * 60_000;
@@ -18,9 +20,9 @@ const SYNC_TIMEOUT_MS = 15 * 60_000;
 const LONG_SHAPE: ChainShape = { blocks: 2000, senders: 16, tokenTransfers: 2, etherTransfers: 2, creations: 0 };
 
 /**
- * Full sync between two local nodes over RLPx on 127.0.0.1: a source node in a child process holds
- * a generated chain (tools/src/gen, cached in .cache/bench), and a fresh node on LevelDB syncs it
- * through the eth protocol (headers, bodies, validation, execution, storage), timed from its
+ * Full sync between two local nodes over RLPx on 127.0.0.1: a `cairn` process holds a generated
+ * chain (tools/src/gen, cached in .cache/bench; imported first by `cairn blocks import`'s code),
+ * and a fresh node on LevelDB in this process syncs it through the eth protocol (headers, bodies, validation, execution, storage), timed from its
  * start to reaching the source's head and state root. Two chains: the import bench's 200 blocks of
  * ERC-20 transfers, ether transfers and deployments (Mgas/s to set beside `import`), and 2,000
  * light blocks (blocks/s). No peer client runs here: the figures stand alone.
@@ -36,22 +38,28 @@ export const syncBench: BenchSuite = {
       const files = await generatedChainFiles(join(repoRoot(), '.cache', 'bench'), shape, context.workloadsDir);
       const run = await syncOnce(files, context.log);
       context.log(`sync: ${label}: ${run.blocks} blocks, ${(Number(run.gas) / 1e6).toFixed(0)} Mgas in ${run.seconds.toFixed(2)} s (the source imported the block file in ${run.sourceImportSeconds.toFixed(2)} s)`);
-      const note = 'source in a child process, fresh node on LevelDB; from start to the source head';
+      const note = 'source: a cairn process; fresh node on LevelDB; from its start to the source head';
       context.emit(makeResult('sync', `${label}: blocks per second`, 'blocks/s', run.blocks / run.seconds, null, note));
       context.emit(makeResult('sync', `${label}: gas per second`, 'Mgas/s', Number(run.gas) / 1e6 / run.seconds, null, note));
     }
   },
 };
 
-/** Starts the source child, syncs a fresh node from it, checks the result and cleans up. */
+/** Imports the chain into the source's data path (`cairn blocks import`'s body), starts `cairn` on it, syncs a fresh node from it, checks the result and cleans up. */
 async function syncOnce(files: GeneratedChainFiles, log: (line: string) => void) {
   const dir = mkdtempSync(join(tmpdir(), 'cairn-sync-bench-'));
-  const source = spawn(process.execPath, ['--conditions=@cairn/source', '--import', 'tsx', join(import.meta.dirname, '..', 'sync-source-node.ts'), files.genesisFile, files.blocksFile, join(dir, 'source')], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const sourcePath = join(dir, 'source');
+  log(`sync: the source imports ${files.blocks} blocks from ${files.blocksFile}`);
+  const quiet = createLogger('WARN', (line) => log(`[source import] ${line}`));
+  const imported = await runBlocksImport({ from: files.blocksFile, genesisFile: files.genesisFile, dataPath: sourcePath }, { logger: quiet, progress: () => {} });
+  if (imported.exitCode !== 0) throw new Error(`the source could not import ${files.blocksFile}`);
+  const source = spawn(
+    process.execPath,
+    ['--conditions=@cairn/source', '--import', 'tsx', CAIRN_BIN, `--genesis-file=${files.genesisFile}`, `--data-path=${sourcePath}`, '--p2p-host=127.0.0.1', '--p2p-interface=127.0.0.1', '--p2p-port=0', '--nat-method=NONE', '--discovery-enabled=false', '--logging=WARN'],
+    { cwd: repoRoot(), stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_OPTIONS: '' } },
+  );
   try {
-    log(`sync: the source imports ${files.blocks} blocks from ${files.blocksFile}`);
-    const { enode, head, importSeconds } = await sourceReady(source);
+    const { enode, head } = await sourceReady(source);
     const { chain, close } = await openChain({ genesisFile: files.genesisFile, dataPath: join(dir, 'fresh') });
     const service = new P2pService(
       { privateKey: randomPrivateKey(), host: '127.0.0.1', listenInterface: '127.0.0.1', port: 0, discovery: false, bootnodes: [], maxPeers: 4, natMethod: 'NONE', clientId: 'cairn/bench' },
@@ -68,32 +76,31 @@ async function syncOnce(files: GeneratedChainFiles, log: (line: string) => void)
       }
       const seconds = (performance.now() - started) / 1000;
       if (bytesToHex(chain.head.hash()) !== head) throw new Error(`the synced head ${bytesToHex(chain.head.hash())} is not the source's ${head}`);
-      let gas = 0n;
-      for (let n = 1n; n <= chain.head.header.number; n++) gas += (await chain.canonicalBlock(n))!.header.gasUsed;
-      return { seconds, blocks: files.blocks, gas, sourceImportSeconds: importSeconds };
+      return { seconds, blocks: files.blocks, gas: imported.summary.gasUsed, sourceImportSeconds: imported.summary.elapsedMs / 1000 };
     } finally {
       await service.stop();
       await close();
     }
   } finally {
-    source.stdin?.end();
+    source.kill('SIGTERM');
     await new Promise((resolve) => source.once('exit', resolve));
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Waits for the source's ready line (printed once its chain is imported and p2p listens). */
-function sourceReady(child: ChildProcess): Promise<{ enode: string; head: string; importSeconds: number }> {
+/** Waits for the source's banner: its enode and its head. */
+function sourceReady(child: ChildProcess): Promise<{ enode: string; head: string }> {
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /^enode (\S+) head (0x[0-9a-f]{64}) imported in ([\d.]+) s$/m.exec(output);
-      if (match) {
-        parseEnode(match[1]);
-        resolve({ enode: match[1], head: match[2], importSeconds: Number(match[3]) });
+      const enode = /^\s+p2p\s+(enode:\S+)$/m.exec(output)?.[1];
+      const head = /^\s+head\s+#\d+ (0x[0-9a-f]{64})$/m.exec(output)?.[1];
+      if (enode && head) {
+        parseEnode(enode);
+        resolve({ enode, head });
       }
     });
-    child.once('exit', (code) => reject(new Error(`the sync source exited with ${code} before listening`)));
+    child.once('exit', (code) => reject(new Error(`the sync source exited with ${code} before listening:\n${output}`)));
   });
 }
