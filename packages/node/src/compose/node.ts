@@ -94,8 +94,8 @@ function assemble(options: NodeOptions, { spec, engine, store, chain, evm, logge
   events.followPool(pool);
   importer.onHeadChange((change) => events.publish(change));
   const producer = createBlockProducer({ chain, engine, pool, importer, options, logger: logger.child('producer'), clock });
-  const metrics = createMetrics({ chain, importer, pool, options });
   const p2p = createP2p({ spec, chain, pool, importer, options, logger: logger.child('p2p') });
+  const metrics = createMetrics({ chain, importer, pool, options, p2p });
   const chainBackends = rpcBackends({ chain, engine, evm, pool, events, producer, options });
   const backends = p2p ? withP2pBackends(chainBackends, p2p, { spec, chain, options }) : chainBackends;
   const rpc = createRpc(options, backends, logger.child('rpc'), metrics && rpcObserver(metrics.metrics));

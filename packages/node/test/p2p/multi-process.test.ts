@@ -73,7 +73,7 @@ async function latest(node: NodeProcess) {
 
 describe('cairn processes on 127.0.0.1', () => {
   it(`find each other through discovery from one bootnode, sync ${BLOCKS} blocks, gossip transactions and follow a new block`, { timeout: 300_000 }, async () => {
-    const source = start('source', sourcePath);
+    const source = start('source', sourcePath, ['--metrics-enabled', '--metrics-port=0']);
     const bootnode = await enodeOf(source);
     const info = await source.rpc('admin_nodeInfo');
     expect(info.enode).toBe(bootnode);
@@ -101,6 +101,8 @@ describe('cairn processes on 127.0.0.1', () => {
     await waitFor('b and c to be peers', async () => (await b.rpc('admin_peers')).some((p: { id: string }) => p.id === `0x${idOf(cEnode)}`));
     for (const node of [source, b, c]) await waitFor(`${node.name} to have two peers`, async () => (await node.rpc('net_peerCount')) === '0x2');
     expect((await c.rpc('admin_peers')).map((p: { enode: string }) => idOf(p.enode)).sort()).toEqual([idOf(bootnode), idOf(bEnode)].sort());
+    const metrics = (await source.waitFor(/metrics\s+(http:\/\/\S+)/))[1];
+    expect(await (await fetch(metrics)).text()).toMatch(/^cairn_network_peers 2$/m);
 
     // A transaction sent to b reaches the pools of the source and c.
     const tx = signTestTransfer(BigInt(BLOCKS * 2), 777n);
