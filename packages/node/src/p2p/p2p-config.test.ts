@@ -26,6 +26,11 @@ describe('p2p configuration from the options', () => {
     expect(privateKeyToPublicKey(config.privateKey)).toHaveLength(64);
   });
 
+  it('maps nothing when the system picks the port', () => {
+    expect(p2pNetworkConfig(options({ 'p2p-port': 0 }), 'cairn/test')!.natMethod).toBe('NONE');
+    expect(() => p2pNetworkConfig(options({ 'p2p-port': 0, 'nat-method': 'UPNP' }), 'cairn/test')).toThrow(/needs a fixed --p2p-port/);
+  });
+
   it('is absent with --p2p-enabled=false', () => {
     expect(p2pNetworkConfig(options({ 'p2p-enabled': false }), 'cairn/test')).toBeUndefined();
   });

@@ -32,7 +32,7 @@ export function defaultPermissionsPath(dataPath: string): string {
  * The p2p network's configuration from the node's options, or undefined under
  * `--p2p-enabled=false`. Reads (or creates) the node key and reads the nodes allowlist; a
  * missing or malformed allowlist, or a bootnode the allowlist does not permit (Besu refuses to
- * start then too), is a `ConfigError`.
+ * start then too), is a `ConfigError`. With `--p2p-port=0` NAT is off (AUTO) or refused (UPNP).
  */
 export function p2pNetworkConfig(options: P2pOptions, clientId: string, readFile: (path: string) => string = (p) => readFileSync(p, 'utf8')): P2pNetworkConfig | undefined {
   if (!options['p2p-enabled']) return undefined;
@@ -46,15 +46,18 @@ export function p2pNetworkConfig(options: P2pOptions, clientId: string, readFile
       throw new ConfigError('--bootnodes: not in the nodes allowlist', refused.map((b) => `${bytesToHex(b.id).slice(2, 18)}… at ${b.address}:${b.tcpPort}`));
     }
   }
+  // A port the system picks is known only once bound, after NAT has run: there is nothing to map.
+  const port = options['p2p-port'];
+  if (port === 0 && options['nat-method'] === 'UPNP') throw new ConfigError('--nat-method=UPNP needs a fixed --p2p-port to map (not 0)');
   return {
     privateKey,
     host: options['p2p-host'],
     listenInterface: options['p2p-interface'],
-    port: options['p2p-port'],
+    port,
     discovery: options['discovery-enabled'],
     bootnodes,
     maxPeers: options['max-peers'],
-    natMethod: options['nat-method'],
+    natMethod: port === 0 ? 'NONE' : options['nat-method'],
     allowlist,
     clientId,
   };
