@@ -102,6 +102,22 @@ describe('a sync interrupted by a stop', () => {
   });
 });
 
+describe('a peer that leaves during the sync', () => {
+  it('is replaced by the others, and the sync completes', { timeout: 120_000 }, async () => {
+    const a = await node({ name: 'a', blocksFile: chainFiles.blocksFile });
+    const b = await node({ name: 'b', blocksFile: chainFiles.blocksFile });
+    // Small requests, so that the sync is still under way when a leaves.
+    const fresh = await node({ name: 'fresh', bootnodes: [a.enode(), b.enode()], syncOptions: { headersPerRequest: 16, bodiesPerRequest: 4 } });
+    await waitFor('fresh to have both peers', () => fresh.service.network.peers().length === 2);
+    await waitFor('the sync to be part-way', () => fresh.chain.head.header.number >= 20n);
+    await a.close();
+    nodes.splice(nodes.indexOf(a), 1);
+    expect(fresh.chain.head.header.number).toBeLessThan(BigInt(BLOCKS));
+    await waitFor('the sync to complete from b', () => fresh.chain.head.header.number === BigInt(BLOCKS), 60_000);
+    expect(headOf(fresh)).toEqual(headOf(b));
+  });
+});
+
 /** The chain view of a node that serves every body empty: a body that does not match its header. */
 class EmptyBodies extends BlockchainView {
   override async getBody(hash: Uint8Array): Promise<Uint8Array | undefined> {
