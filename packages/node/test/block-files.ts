@@ -61,7 +61,8 @@ const TEST_CHAIN_VERSION = 1;
 /**
  * `writeTestChain` once per shape and generator version, kept in the repository's `.cache` (as
  * the ethereum/tests archives are) so that later runs skip the generation. The chain is written to
- * a temporary folder and renamed into place whole, so a half-written one is never reused.
+ * a temporary folder and renamed into place whole, so a half-written one is never reused, and test
+ * files generating the same chain at once each end up reading one complete copy.
  */
 export async function cachedTestChain(count: number, perBlock: number) {
   const parent = join(import.meta.dirname, '..', '..', '..', '.cache', 'node-test-chains');
@@ -72,8 +73,12 @@ export async function cachedTestChain(count: number, perBlock: number) {
     mkdirSync(partial, { recursive: true });
     const { head } = await writeTestChain(partial, count, perBlock);
     writeFileSync(join(partial, 'head.json'), JSON.stringify({ ...head, number: head.number.toString() }));
-    rmSync(dir, { recursive: true, force: true });
-    renameSync(partial, dir);
+    try {
+      renameSync(partial, dir);
+    } catch {
+      // Another test process put the same chain in place first.
+      rmSync(partial, { recursive: true, force: true });
+    }
   }
   const head = JSON.parse(readFileSync(files.headFile, 'utf8')) as { hash: string; stateRoot: string; number: string };
   return { genesisFile: files.genesisFile, blocksFile: files.blocksFile, head: { ...head, number: BigInt(head.number) } };
