@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnode } from '../src/index';
-import { checkGatewayPrerequisites, LAN_HOST, UpnpGateway, WAN_ADDRESS } from './helpers/upnp-gateway';
+import { LAN_HOST, startGateway, type UpnpGateway, WAN_ADDRESS } from './helpers/upnp-gateway';
 
 const here = dirname(fileURLToPath(import.meta.url));
 let gateway: UpnpGateway;
@@ -19,13 +19,9 @@ let gateway: UpnpGateway;
 let setupError: Error | undefined;
 
 beforeAll(async () => {
-  try {
-    checkGatewayPrerequisites();
-    gateway = new UpnpGateway();
-    await gateway.start();
-  } catch (error) {
-    setupError = error as Error;
-  }
+  const started = await startGateway();
+  if (started instanceof Error) setupError = started;
+  else gateway = started;
 }, 20_000);
 
 afterAll(async () => {

@@ -12,7 +12,7 @@ export interface BannerFacts {
   readonly chain: Blockchain;
   readonly options: Pick<NodeOptions, 'data-path' | 'pruning-enabled' | 'pruning-blocks-retained' | 'dev-block-period' | 'rpc-http-api' | 'rpc-ws-api'>;
   readonly engine: string;
-  readonly endpoints: { readonly http?: string; readonly ws?: string; readonly metrics?: string };
+  readonly endpoints: { readonly http?: string; readonly ws?: string; readonly metrics?: string; readonly enode?: string };
 }
 
 const row = (label: string, value: string) => `  ${label.padEnd(14)}${value}`;
@@ -38,6 +38,7 @@ export function formatBanner({ version, spec, chain, options, engine, endpoints 
     row('JSON-RPC HTTP', endpoints.http ? `${endpoints.http} (${options['rpc-http-api'].join(',')})` : 'off'),
     row('JSON-RPC WS', endpoints.ws ? `${endpoints.ws} (${options['rpc-ws-api'].join(',')})` : 'off'),
     row('metrics', endpoints.metrics ?? 'off'),
+    row('p2p', endpoints.enode ?? 'off'),
   ];
   if (spec.devAccounts.length > 0) {
     lines.push(

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Blockchain, ProofOfStakeEngine, signTransaction } from '@cairn/chain';
 import { bigintToHex, bytesToHex, keccak256, parseGenesis, privateKeyToAddress } from '@cairn/common';
@@ -16,6 +16,14 @@ export function genesisJson(): Record<string, unknown> {
     baseFeePerGas: '0x3b9aca00',
     alloc: { [bytesToHex(privateKeyToAddress(KEY))]: { balance: bigintToHex(10n ** 24n) } },
   };
+}
+
+/** A transfer of `value` wei from the funded sender of `genesisJson`, signed with `nonce`. */
+export function signTestTransfer(nonce: bigint, value: bigint) {
+  return signTransaction(
+    { type: 2, chainId: 7n, nonce, maxPriorityFeePerGas: 1n, maxFeePerGas: 10n ** 11n, gasLimit: 21_000n, to: keccak256(Uint8Array.of(0xee)).subarray(12), value, data: new Uint8Array(0) },
+    KEY,
+  );
 }
 
 /**
@@ -45,4 +53,33 @@ export async function writeTestChain(dir: string, count: number, perBlock: numbe
   const head = { hash: bytesToHex(chain.head.hash()), stateRoot: bytesToHex(chain.head.header.stateRoot), number: chain.head.header.number };
   await chain.close();
   return { genesisFile, blocksFile, head };
+}
+
+/** Bumped whenever `writeTestChain` makes different blocks, so that a cached chain is never stale. */
+const TEST_CHAIN_VERSION = 1;
+
+/**
+ * `writeTestChain` once per shape and generator version, kept in the repository's `.cache` (as
+ * the ethereum/tests archives are) so that later runs skip the generation. The chain is written to
+ * a temporary folder and renamed into place whole, so a half-written one is never reused, and test
+ * files generating the same chain at once each end up reading one complete copy.
+ */
+export async function cachedTestChain(count: number, perBlock: number) {
+  const parent = join(import.meta.dirname, '..', '..', '..', '.cache', 'node-test-chains');
+  const dir = join(parent, `v${TEST_CHAIN_VERSION}-${count}b-${perBlock}t`);
+  const files = { genesisFile: join(dir, 'genesis.json'), blocksFile: join(dir, 'blocks.rlp'), headFile: join(dir, 'head.json') };
+  if (!existsSync(files.headFile)) {
+    const partial = `${dir}.partial-${process.pid}`;
+    mkdirSync(partial, { recursive: true });
+    const { head } = await writeTestChain(partial, count, perBlock);
+    writeFileSync(join(partial, 'head.json'), JSON.stringify({ ...head, number: head.number.toString() }));
+    try {
+      renameSync(partial, dir);
+    } catch {
+      // Another test process put the same chain in place first.
+      rmSync(partial, { recursive: true, force: true });
+    }
+  }
+  const head = JSON.parse(readFileSync(files.headFile, 'utf8')) as { hash: string; stateRoot: string; number: string };
+  return { genesisFile: files.genesisFile, blocksFile: files.blocksFile, head: { ...head, number: BigInt(head.number) } };
 }

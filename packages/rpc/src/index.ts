@@ -50,5 +50,6 @@ export * from './chain/proof';
 export * from './methods/debug-raw';
 export * from './methods/eth-proof';
 export * from './methods/admin';
+export * from './methods/admin-peers';
 export * from './registry/standard-methods';
 export * from './format/bigint';

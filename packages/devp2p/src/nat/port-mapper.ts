@@ -74,12 +74,23 @@ class UpnpPortMapper implements PortMapper {
   }
 }
 
-/** Finds the first UPnP gateway answering SSDP within `timeoutMs`, or undefined. */
+/** Pause before searching again after a search that ended early. */
+const SEARCH_RETRY_MS = 250;
+
+/**
+ * Finds the first UPnP gateway answering SSDP within `timeoutMs`, or undefined. The library ends a
+ * search early, with nothing, when sending it fails (an interface still coming up, say), so the
+ * search is repeated until the time is up rather than taken as "no gateway".
+ */
 export async function findUpnpGateway(timeoutMs: number): Promise<PortMapper | undefined> {
   const nat = upnpNat({ autoRefresh: false });
+  const signal = AbortSignal.timeout(timeoutMs);
   try {
-    for await (const gateway of nat.findGateways({ signal: AbortSignal.timeout(timeoutMs) })) {
-      if (gateway.family === 'IPv4') return new UpnpPortMapper(gateway);
+    while (!signal.aborted) {
+      for await (const gateway of nat.findGateways({ signal })) {
+        if (gateway.family === 'IPv4') return new UpnpPortMapper(gateway);
+      }
+      await new Promise((resolve) => setTimeout(resolve, SEARCH_RETRY_MS));
     }
   } catch (error) {
     if ((error as Error).name !== 'AbortError' && (error as Error).name !== 'TimeoutError') {

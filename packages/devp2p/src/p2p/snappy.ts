@@ -1,3 +1,5 @@
+/// <reference path="./snappyjs.d.ts" />
+// The reference carries the module's types to packages that compile this source (the node does).
 import snappy from 'snappyjs';
 import { ProtocolError } from '../errors';
 

@@ -26,6 +26,9 @@ export class RlpxConnection {
   readonly remoteId: Uint8Array;
   readonly remoteAddress: string;
   readonly remotePort: number;
+  /** This end of the connection (admin_peers reports both ends). */
+  readonly localAddress: string;
+  readonly localPort: number;
   private readonly socket: Socket;
   private readonly codec: FrameCodec;
   private readonly queue: ByteQueue;
@@ -41,6 +44,8 @@ export class RlpxConnection {
     this.queue = leftover;
     this.remoteAddress = socket.remoteAddress ?? '';
     this.remotePort = socket.remotePort ?? 0;
+    this.localAddress = socket.localAddress ?? '';
+    this.localPort = socket.localPort ?? 0;
     // Frames that arrive before `start` wait in the socket: reading resumes when handlers exist.
     socket.pause();
     socket.on('data', (chunk: Buffer) => this.receive(chunk));

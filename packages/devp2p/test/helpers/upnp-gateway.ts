@@ -150,3 +150,18 @@ export class UpnpGateway {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * A started gateway, or why one could not be built on this machine: the tests then fail with
+ * that reason (naming what to install) rather than being skipped.
+ */
+export async function startGateway(): Promise<UpnpGateway | Error> {
+  try {
+    checkGatewayPrerequisites();
+    const gateway = new UpnpGateway();
+    await gateway.start();
+    return gateway;
+  } catch (error) {
+    return error as Error;
+  }
+}

@@ -1,3 +1,4 @@
+import { parseEnode } from '@cairn/devp2p';
 import { addressKind, booleanKind, choiceKind, integerKind, listKind, type OptionKind, stringKind, weiKind } from './option-kinds';
 
 /** One option of the `cairn` command, with Besu's name and default where Besu has one. */
@@ -15,6 +16,11 @@ function option<T>(group: string, kind: OptionKind<T>, defaultValue: T, descript
 const port = integerKind(0, 65535);
 const LOG_LEVELS = ['OFF', 'FATAL', 'ERROR', 'WARN', 'INFO', 'DEBUG', 'TRACE', 'ALL'] as const;
 const RPC_APIS = ['ETH', 'NET', 'WEB3', 'TXPOOL', 'DEBUG', 'ADMIN'] as const;
+/** `--bootnodes`: enode URLs, each checked when the options are read. */
+const enodeList = listKind((item) => {
+  parseEnode(item);
+  return item;
+});
 const apiList = listKind((item) => {
   const upper = item.toUpperCase();
   if (!(RPC_APIS as readonly string[]).includes(upper)) throw new Error(`unknown API ${JSON.stringify(item)} (known: ${RPC_APIS.join(', ')})`);
@@ -48,6 +54,22 @@ export const OPTIONS = {
   'rpc-ws-api': option('JSON-RPC', apiList, ['ETH', 'NET', 'WEB3'], 'APIs enabled over WebSocket'),
   'rpc-ws-max-active-connections': option('JSON-RPC', integerKind(1, 1_000_000), 80, 'Most open WebSocket connections'),
   'rpc-ws-max-frame-size': option('JSON-RPC', integerKind(1, 2 ** 31), 1024 * 1024, 'Largest WebSocket message in bytes'),
+  'p2p-enabled': option('P2P', booleanKind, true, 'Enable peer-to-peer networking (discovery, sync, block and transaction gossip)'),
+  'p2p-host': option('P2P', stringKind, '127.0.0.1', 'Address advertised to peers in the enode and node record (NAT may replace it)'),
+  'p2p-interface': option('P2P', stringKind, '0.0.0.0', 'Interface the p2p TCP listener and UDP discovery bind to'),
+  'p2p-port': option('P2P', port, 30303, 'Port of p2p TCP connections and UDP discovery'),
+  'discovery-enabled': option('P2P', booleanKind, true, 'Find peers with discovery v4, starting from --bootnodes'),
+  bootnodes: option('P2P', enodeList, [], 'Enode URLs of the nodes discovery starts from'),
+  'max-peers': option('P2P', integerKind(0, 10_000), 25, 'Most peers connected at once'),
+  'nat-method': option(
+    'P2P',
+    choiceKind(['AUTO', 'UPNP', 'NONE'] as const),
+    'AUTO',
+    'UPNP maps the p2p ports on a UPnP gateway and advertises its external address (failing without one); AUTO does so when a gateway answers within 5 s; NONE never looks',
+  ),
+  'node-private-key-file': option('P2P', stringKind, '', 'File holding the node private key in hex (default <data-path>/key, created when missing)'),
+  'permissions-nodes-config-file-enabled': option('Permissioning', booleanKind, false, 'Only connect to the nodes in the nodes allowlist'),
+  'permissions-nodes-config-file': option('Permissioning', stringKind, '', 'TOML file whose nodes-allowlist lists the permitted enode URLs (default <data-path>/permissions_config.toml)'),
   'metrics-enabled': option('Metrics', booleanKind, false, 'Serve Prometheus metrics'),
   'metrics-host': option('Metrics', stringKind, '127.0.0.1', 'Host of the metrics service'),
   'metrics-port': option('Metrics', port, 9545, 'Port of the metrics service'),

@@ -83,4 +83,14 @@ describe('option resolution', () => {
     expect(issuesOf(() => resolve(['--config-file=c.toml'], {}, { 'c.toml': 'x = [' }))[0]).toMatch(/not valid TOML/);
     expect(issuesOf(() => resolve(['--config-file=c.toml'], {}, { 'c.toml': 'rpc-http-prot = 1' }))[0]).toMatch(/did you mean rpc-http-port/);
   });
+
+  it('turns p2p off on the dev network, keeps Besu’s p2p defaults otherwise, and checks bootnodes', () => {
+    expect(resolve([]).values['p2p-enabled']).toBe(false);
+    const { values } = resolve(['--genesis-file', 'g.json']);
+    expect(values).toMatchObject({ 'p2p-enabled': true, 'p2p-port': 30303, 'p2p-host': '127.0.0.1', 'p2p-interface': '0.0.0.0', 'max-peers': 25, 'nat-method': 'AUTO', bootnodes: [] });
+    const boot = `enode://${'ab'.repeat(64)}@10.0.0.1:30303`;
+    expect(resolve(['--genesis-file', 'g.json', `--bootnodes=${boot}`, '--nat-method=upnp']).values).toMatchObject({ bootnodes: [boot], 'nat-method': 'UPNP' });
+    expect(issuesOf(() => resolve(['--bootnodes=enode://12@10.0.0.1:30303']))[0]).toMatch(/^--bootnodes \(from the command line\): not an enode URL/);
+    expect(issuesOf(() => resolve(['--nat-method=DOCKER']))[0]).toContain('expected one of AUTO, UPNP, NONE');
+  });
 });

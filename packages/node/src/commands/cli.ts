@@ -59,6 +59,12 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
       stderr(`cairn: ${error.code}: ${error.message}`);
       return 1;
     }
+    // A service that failed to start for a known reason (no UPnP gateway, a port in use…).
+    const cause = error instanceof Error ? error.cause : undefined;
+    if (cause instanceof CairnError) {
+      stderr(`cairn: ${cause.code}: ${(error as Error).message}`);
+      return 1;
+    }
     stderr(`cairn: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 1;
   }

@@ -21,7 +21,7 @@ export interface RunNodeIo {
 export async function runNode(options: NodeOptions, io: RunNodeIo): Promise<number> {
   const node = await composeNode({ ...options, 'data-path': resolve(options['data-path']) }, { logger: io.logger });
   await node.start();
-  const { chain, engine, spec, rpc, metrics } = node.components;
+  const { chain, engine, spec, rpc, metrics, p2p } = node.components;
   const address = metrics?.address();
   const banner = formatBanner({
     version: CAIRN_VERSION,
@@ -29,7 +29,7 @@ export async function runNode(options: NodeOptions, io: RunNodeIo): Promise<numb
     chain,
     engine: engine.name,
     options: { ...options, 'data-path': resolve(options['data-path']) },
-    endpoints: { http: rpc?.httpUrl, ws: rpc?.wsUrl, metrics: address && `http://${address.address}:${address.port}/metrics` },
+    endpoints: { http: rpc?.httpUrl, ws: rpc?.wsUrl, metrics: address && `http://${address.address}:${address.port}/metrics`, enode: p2p?.enode },
   });
   for (const line of banner) io.print(line);
   const signal = await io.shutdown.received;

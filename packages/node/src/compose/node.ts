@@ -7,6 +7,7 @@ import type { DevBlockProducer } from '../dev/dev-block-producer';
 import { type Service, ServiceGroup } from '../lifecycle/service';
 import type { Logger } from '../logging/logger';
 import type { MetricsService } from '../metrics/metrics-service';
+import type { P2pService } from '../p2p/p2p-service';
 import { ChainEventChannels } from '../rpc-backends/chain-events';
 import { createBlockProducer } from './block-producer';
 import { blockchainService, openBlockchain } from './blockchain';
@@ -14,6 +15,7 @@ import { type ChainSpec, chainSpecOf } from './chain-spec';
 import { databaseService, openDatabase } from './database';
 import { engineFor } from './engine';
 import { createMetrics, rpcObserver } from './metrics';
+import { createP2p, withP2pBackends } from './p2p';
 import { createRpc, type RpcService } from './rpc';
 import { rpcBackends } from './rpc-backends';
 import { createTxPool, txPoolService } from './txpool';
@@ -28,6 +30,7 @@ export interface NodeComponents {
   readonly pool: TransactionPool;
   readonly events: ChainEventChannels;
   readonly producer: DevBlockProducer | undefined;
+  readonly p2p: P2pService | undefined;
   readonly rpc: RpcService | undefined;
   readonly metrics: MetricsService | undefined;
 }
@@ -47,10 +50,11 @@ export interface NodeContext {
 
 /**
  * The composition root: opens the store and the chain, then builds the transaction pool, the
- * block producer, the RPC service and metrics around them, each by its own factory with plain
- * constructor injection. Nothing listens or produces until `start`. The services start in
- * dependency order (database, chain, pool, producer, RPC, metrics) and stop in reverse, so that
- * RPC stops taking work first, the producer finishes the block in hand, and the store closes last.
+ * block producer, peer-to-peer networking and sync, the RPC service and metrics around them, each
+ * by its own factory with plain constructor injection. Nothing listens or produces until `start`.
+ * The services start in dependency order (database, chain, pool, producer, p2p, RPC, metrics) and
+ * stop in reverse, so that RPC stops taking work first, the sync and the producer finish the block
+ * in hand, and the store closes last.
  */
 export async function composeNode(options: NodeOptions, context: NodeContext): Promise<CairnNode> {
   const { logger } = context;
@@ -90,17 +94,20 @@ function assemble(options: NodeOptions, { spec, engine, store, chain, evm, logge
   events.followPool(pool);
   importer.onHeadChange((change) => events.publish(change));
   const producer = createBlockProducer({ chain, engine, pool, importer, options, logger: logger.child('producer'), clock });
-  const metrics = createMetrics({ chain, importer, pool, options });
-  const backends = rpcBackends({ chain, engine, evm, pool, events, producer, options });
+  const p2p = createP2p({ spec, chain, pool, importer, options, logger: logger.child('p2p') });
+  const metrics = createMetrics({ chain, importer, pool, options, p2p });
+  const chainBackends = rpcBackends({ chain, engine, evm, pool, events, producer, options });
+  const backends = p2p ? withP2pBackends(chainBackends, p2p, { spec, chain, options }) : chainBackends;
   const rpc = createRpc(options, backends, logger.child('rpc'), metrics && rpcObserver(metrics.metrics));
 
   const services: Service[] = [databaseService(store), blockchainService(chain), txPoolService(pool, logger.child('txpool'))];
   if (producer) services.push(producer);
+  if (p2p) services.push(p2p);
   if (rpc) services.push(rpc);
   if (metrics) services.push(metrics.service);
   const group = new ServiceGroup((service, error) => logger.error(`${service.name} did not stop cleanly`, error));
   return {
-    components: { spec, store, engine, chain, importer, pool, events, producer, rpc, metrics: metrics?.service },
+    components: { spec, store, engine, chain, importer, pool, events, producer, p2p, rpc, metrics: metrics?.service },
     start: () => group.start(services),
     stop: () => group.stop(),
   };

@@ -24,10 +24,10 @@ export interface RpcBackendInputs {
 }
 
 /**
- * Everything the RPC methods read, over the node's components. Peer-to-peer networking is not
- * part of this node yet, so the NET API reports it disabled (Besu's answer without p2p), and
- * eth_protocolVersion and admin_nodeInfo, which need the eth protocol and a node identity, stay
- * unregistered. The node never syncs from peers, so eth_syncing is `false`.
+ * Everything the RPC methods read, over the node's chain components. Without peer-to-peer
+ * networking (`--p2p-enabled=false`, the dev network's default) the NET API reports it disabled
+ * (Besu's answer), eth_protocolVersion, admin_nodeInfo and the admin peer methods stay
+ * unregistered, and eth_syncing is `false`; with it, `withP2pBackends` (compose/p2p.ts) adds them.
  */
 export function rpcBackends({ chain, engine, evm, pool, events, producer, options }: RpcBackendInputs): RpcBackends {
   const chainId = chain.config.chainId;

@@ -23,9 +23,14 @@ export const BEACON_ROOTS_CODE =
  * starts after the Merge), the development engine sealing blocks, and each account funded.
  */
 export function devGenesis(accounts: readonly DevAccount[], blockPeriodSeconds: number): Genesis {
+  return parseGenesis(devGenesisJson(accounts, blockPeriodSeconds));
+}
+
+/** The development genesis as a genesis file would hold it (admin_nodeInfo reports its `config`). */
+export function devGenesisJson(accounts: readonly DevAccount[], blockPeriodSeconds: number): Record<string, unknown> {
   const alloc: Record<string, unknown> = { [BEACON_ROOTS_ADDRESS]: { balance: '0', code: BEACON_ROOTS_CODE, nonce: '1' } };
   for (const account of accounts) alloc[bytesToHex(account.address)] = { balance: DEV_ACCOUNT_BALANCE.toString() };
-  return parseGenesis({
+  return {
     config: {
       chainId: DEV_CHAIN_ID,
       homesteadBlock: 0,
@@ -53,5 +58,5 @@ export function devGenesis(accounts: readonly DevAccount[], blockPeriodSeconds: 
     extraData: '0x',
     timestamp: '0x0',
     alloc,
-  });
+  };
 }

@@ -36,6 +36,23 @@ describe('admin_nodeInfo', () => {
     });
   });
 
+  it('adds the node record when there is one', async () => {
+    const enr = 'enr:-IS4QHCYrYZbAKWCBRlAy5zzaDZXJBGkcnh4MHcBFZntXNFrdvJjX04jRzjzCBOonrkTfj499SZuOh8R33Ls8RRcy5wBgmlkgnY0gmlwhH8AAAGJc2VjcDI1NmsxoQPKY0yuDUmstAHYpMa2_oxVtw0RW_QAdpzBQA8yWM0xOIN1ZHCCdl8';
+    const call = localRpc(
+      adminMethods({
+        identity: { nodeId, ip: '127.0.0.1', listenPort: 30303, discoveryPort: 30303, enr },
+        clientVersion: 'cairn',
+        chain,
+        networkId: () => 1337n,
+        genesisHash: genesis.hash(),
+        genesisConfig: {},
+      }),
+    );
+    const info = (await call('admin_nodeInfo')).result;
+    expect(info.enr).toBe(enr);
+    expect(info.enode).toBe(`enode://${'ab'.repeat(64)}@127.0.0.1:30303`);
+  });
+
   it('brackets IPv6 hosts and omits discport when it is the listening port', () => {
     expect(enodeUrl({ nodeId, ip: '::1', listenPort: 30303, discoveryPort: 30303 })).toBe(`enode://${'ab'.repeat(64)}@[::1]:30303`);
   });

@@ -11,6 +11,8 @@ export interface NodeIdentity {
   readonly ip: string;
   readonly listenPort: number;
   readonly discoveryPort: number;
+  /** The node record (EIP-778) in its text form `enr:<base64url>`, where discovery publishes one. */
+  readonly enr?: string;
 }
 
 export interface AdminDependencies {
@@ -37,7 +39,7 @@ export function enodeUrl(identity: NodeIdentity): string {
 }
 
 /**
- * admin_nodeInfo in Besu's shape. The total difficulty is a hex quantity (Besu prints a JSON number,
+ * admin_nodeInfo in Besu's shape, with geth's `enr` when the node has a record. The total difficulty is a hex quantity (Besu prints a JSON number,
  * which JavaScript cannot carry exactly at mainnet sizes).
  */
 export function adminMethods(deps: AdminDependencies): RpcMethod[] {
@@ -52,6 +54,7 @@ export function adminMethods(deps: AdminDependencies): RpcMethod[] {
         const difficulty = await deps.totalDifficulty?.();
         return {
           enode: enodeUrl(identity),
+          ...(identity.enr === undefined ? {} : { enr: identity.enr }),
           listenAddr: listenAddress(identity),
           ip: identity.ip,
           name: deps.clientVersion,

@@ -15,6 +15,7 @@ import { filterMethods } from '../filters/methods';
 import { maxBigInt } from '../format/bigint';
 import { formatHeader } from '../format/header';
 import { type AdminDependencies, adminMethods } from '../methods/admin';
+import { adminPeerMethods, type PeerAdmin } from '../methods/admin-peers';
 import { debugRawMethods } from '../methods/debug-raw';
 import { ethBlockMethods } from '../methods/eth-blocks';
 import { ethCallMethods } from '../methods/eth-call';
@@ -51,6 +52,8 @@ export interface RpcBackends {
   readonly pool?: TransactionPoolAccess;
   readonly proofs?: ProofReader;
   readonly admin?: Omit<AdminDependencies, 'chain' | 'clientVersion' | 'networkId'>;
+  /** The peer-to-peer layer's peers (admin_peers, admin_addPeer, admin_removePeer); absent without p2p. */
+  readonly peers?: PeerAdmin;
   readonly events?: {
     readonly heads?: EventSource<BlockHeader>;
     readonly logs?: EventSource<readonly RpcLog[]>;
@@ -89,7 +92,7 @@ function poolLookups(pool: TransactionPoolAccess) {
 /**
  * Assembles every standard method the given backends support: web3, net and node status always;
  * blocks, logs and fees with a chain; state methods with state; calls with an executor; the pool
- * methods with a pool; proofs, raw encodings and admin_nodeInfo with theirs; subscriptions and
+ * methods with a pool; proofs, raw encodings, admin_nodeInfo and the admin peer methods with theirs; subscriptions and
  * filters for the event sources present.
  */
 export function standardMethods(backends: RpcBackends): StandardMethods {
@@ -121,6 +124,7 @@ export function standardMethods(backends: RpcBackends): StandardMethods {
     }
   }
   if (pool) methods.push(...txPoolMethods(pool));
+  if (backends.peers) methods.push(...adminPeerMethods(backends.peers));
 
   const kinds: SubscriptionKind[] = [];
   if (events.heads) kinds.push(newHeadsKind(events.heads, formatHeader));
