@@ -27,7 +27,7 @@ describe('blocks import and export', () => {
     // --genesis-file and --data-path as the node's option resolution gives them.
     const argv = parseArgv([`--genesis-file=${chainFiles.genesisFile}`, '--data-path', dataPath], () => false);
     const location = chainLocationOf(resolveOptions({ cli: argv.options, env: {}, readFile: () => '' }).values);
-    expect(location).toEqual({ genesisFile: chainFiles.genesisFile, dataPath });
+    expect(location).toEqual({ genesisFile: chainFiles.genesisFile, network: 'dev', dataPath, pruning: { 'pruning-enabled': false, 'pruning-blocks-retained': 1024 } });
     const first = capture();
     const { exitCode, summary } = await runBlocksImport({ from: chainFiles.blocksFile, ...location }, first.output);
     expect(exitCode).toBe(0);
@@ -41,6 +41,17 @@ describe('blocks import and export', () => {
     const exported = join(dir, 'exported.rlp');
     await runBlocksExport({ to: exported, start: 1n, genesisFile: chainFiles.genesisFile, dataPath }, createLogger('OFF'));
     expect(readFileSync(exported)).toEqual(readFileSync(chainFiles.blocksFile));
+  });
+
+  it('works on the development network when no genesis file is given', async () => {
+    const dataPath = join(dir, 'data-dev');
+    const exported = join(dir, 'dev-genesis.rlp');
+    const summary = await runBlocksExport({ to: exported, start: 0n, genesisFile: '', dataPath }, createLogger('OFF'));
+    expect(summary.blocks).toBe(1);
+    const out = capture();
+    const result = await runBlocksImport({ from: exported, genesisFile: '', dataPath: join(dir, 'data-dev-2') }, out.output);
+    expect(result.exitCode).toBe(0);
+    expect(result.summary.known).toBe(1);
   });
 
   it('names the first invalid block and keeps the ones before it', async () => {
@@ -62,9 +73,14 @@ describe('blocks import and export', () => {
     await close();
   });
 
-  it('explains a missing block file or genesis file', async () => {
+  it('explains a missing block file, and refuses blocks of another chain', async () => {
     await expect(runBlocksImport({ from: join(dir, 'none.rlp'), genesisFile: '', dataPath: join(dir, 'd') }, capture().output)).rejects.toMatchObject({ code: 'INVALID_CONFIG', message: expect.stringMatching(/--from/) });
+    // Without --genesis-file the development chain is opened; the test chain's first block does not extend it.
     const chainFiles = await writeTestChain(join(dir), 1, 1);
-    await expect(runBlocksImport({ from: chainFiles.blocksFile, genesisFile: '', dataPath: join(dir, 'd') }, capture().output)).rejects.toMatchObject({ code: 'INVALID_CONFIG', message: expect.stringMatching(/--genesis-file is required/) });
+    const out = capture();
+    const { exitCode, summary } = await runBlocksImport({ from: chainFiles.blocksFile, genesisFile: '', dataPath: join(dir, 'd') }, out.output);
+    expect(exitCode).toBe(1);
+    expect(summary.blocks).toBe(0);
+    expect(out.lines.at(-1)).toMatch(/ERROR .*invalid block #1 0x[0-9a-f]{64}: /);
   });
 });

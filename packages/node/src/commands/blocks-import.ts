@@ -26,7 +26,7 @@ export interface CommandOutput {
  */
 export async function runBlocksImport(args: BlocksImportArgs, output: CommandOutput): Promise<{ exitCode: number; summary: ImportSummary }> {
   const fileBytes = sizeOf(args.from);
-  const { chain, close } = await openChain(args);
+  const { chain, close } = await openChain(args, output.logger);
   try {
     const senders = createSenderRecovery();
     output.logger.info(`importing ${args.from} (${fileBytes} bytes) onto head #${chain.head.header.number} ${bytesToHex(chain.head.hash())}, senders recovered with ${senders.backend}`);
