@@ -44,9 +44,21 @@ export interface KzgBackend {
   verifyBlobKzgProof(blob: Uint8Array, commitment: Uint8Array, proof: Uint8Array): boolean;
 }
 
+/** The BLAKE2b compression function F with a caller-chosen round count (EIP-152). */
+export interface Blake2fBackend {
+  /**
+   * F over the state `h` (64 bytes), the message block `m` (128) and the offset counter `t` (16),
+   * each a run of little-endian 64-bit words, with the last-block flag `final`, for `rounds`
+   * rounds (a u32; up to 2^32 - 1). Returns the new state, 64 bytes; the inputs are not changed.
+   * Throws a `ValueError` for other sizes or a round count that is not a u32.
+   */
+  compress(rounds: number, h: Uint8Array, m: Uint8Array, t: Uint8Array, final: boolean): Uint8Array;
+}
+
 /** Every backend the precompile set needs. */
 export interface PrecompileBackends {
   readonly secp256k1: Secp256k1Backend;
   readonly bn254: Bn254Backend;
   readonly kzg: KzgBackend;
+  readonly blake2f: Blake2fBackend;
 }

@@ -1,6 +1,7 @@
 import { concatBytes, createForkRules, Fork, FORKS, forkName, hexToBytes, recoverPublicKey } from '@cairn/common';
 import { describe, expect, it } from 'vitest';
-import type { Bn254Backend } from './backends';
+import type { Blake2fBackend, Bn254Backend } from './backends';
+import { createJsBlake2f } from './blake2b-compress';
 import { createNobleBn254 } from './bn254-noble';
 import { createMicroEthSignerKzg } from './kzg-micro-eth-signer';
 import { createPrecompileRegistry, precompilesFor } from './registry';
@@ -36,7 +37,7 @@ describe('precompile registry', () => {
     expect(precompilesFor(rulesOf(Fork.Berlin)).get(5)!.gas(new Uint8Array(0), rulesOf(Fork.Berlin))).toBe(200n);
   });
 
-  it('runs the bn254 precompiles on the backend it is given', () => {
+  it('runs the bn254 and BLAKE2F precompiles on the backends it is given', () => {
     const calls: string[] = [];
     const noble = createNobleBn254();
     const counting: Bn254Backend = {
@@ -53,13 +54,21 @@ describe('precompile registry', () => {
         return noble.pairingCheck(input);
       },
     };
-    const registry = createPrecompileRegistry({ secp256k1: { recoverPublicKey }, bn254: counting, kzg: createMicroEthSignerKzg() });
+    const js = createJsBlake2f();
+    const blake2f: Blake2fBackend = {
+      compress(...args) {
+        calls.push('blake2f');
+        return js.compress(...args);
+      },
+    };
+    const registry = createPrecompileRegistry({ secp256k1: { recoverPublicKey }, bn254: counting, kzg: createMicroEthSignerKzg(), blake2f });
     const rules = rulesOf(Fork.Cancun);
     const set = registry(rules);
     const g1 = hexToBytes(`0x${'00'.repeat(31)}01${'00'.repeat(31)}02`);
     expect(set.get(6)!.run(concatBytes(g1, g1), rules)).toEqual(set.get(7)!.run(concatBytes(g1, hexToBytes(`0x${'00'.repeat(31)}02`)), rules));
     expect(set.get(8)!.run(new Uint8Array(0), rules)).toBeDefined();
-    expect(calls).toEqual(['add', 'mul', 'pairing']);
+    expect(set.get(9)!.run(new Uint8Array(213), rules)).toHaveLength(64);
+    expect(calls).toEqual(['add', 'mul', 'pairing', 'blake2f']);
   });
 
   it('never lets an exception escape, whatever the input', () => {

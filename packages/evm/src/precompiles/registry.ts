@@ -7,9 +7,11 @@ import { modexp } from './0x05-modexp';
 import { createBn254Add } from './0x06-bn254-add';
 import { createBn254Mul } from './0x07-bn254-mul';
 import { createBn254Pairing } from './0x08-bn254-pairing';
-import { blake2f } from './0x09-blake2f';
+import { createBlake2f } from './0x09-blake2f';
 import { createPointEvaluation } from './0x0a-point-evaluation';
 import type { PrecompileBackends } from './backends';
+import { createJsBlake2f } from './blake2b-compress';
+import { createWasmBlake2f } from './blake2b-wasm';
 import { createNobleBn254 } from './bn254-noble';
 import { createMicroEthSignerKzg } from './kzg-micro-eth-signer';
 import type { Precompile, PrecompileSet } from './precompile';
@@ -38,7 +40,7 @@ function activations(backends: PrecompileBackends): readonly Activation[] {
     { precompile: createBn254Add(backends.bn254), active: since(196) },
     { precompile: createBn254Mul(backends.bn254), active: since(196) },
     { precompile: createBn254Pairing(backends.bn254), active: since(197) },
-    { precompile: blake2f, active: since(152) },
+    { precompile: createBlake2f(backends.blake2f), active: since(152) },
     { precompile: createPointEvaluation(backends.kzg), active: since(4844) },
   ];
 }
@@ -62,10 +64,16 @@ export function createPrecompileRegistry(backends: PrecompileBackends): (rules: 
 
 /**
  * The default backends: secp256k1 from `@cairn/common`, bn254 on `@noble/curves`, KZG on
- * `micro-eth-signer` with the mainnet trusted setup (parsed on first use).
+ * `micro-eth-signer` with the mainnet trusted setup (parsed on first use), BLAKE2 F on Cairn's
+ * WebAssembly module (compiled on first use; the JavaScript one where WebAssembly is unavailable).
  */
 export function createDefaultBackends(): PrecompileBackends {
-  return { secp256k1: { recoverPublicKey }, bn254: createNobleBn254(), kzg: createMicroEthSignerKzg() };
+  return {
+    secp256k1: { recoverPublicKey },
+    bn254: createNobleBn254(),
+    kzg: createMicroEthSignerKzg(),
+    blake2f: createWasmBlake2f(createJsBlake2f()),
+  };
 }
 
 // Pure so that bundles which bring their own backends drop the defaults (and the trusted setup).

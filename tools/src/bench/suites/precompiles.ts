@@ -1,5 +1,5 @@
-import { bigintToFixedBytes, bytesToHex, concatBytes, createForkRules, equalBytes, Fork, hexToBytes, keccak256, signHash } from '@cairn/common';
-import { createDefaultBackends, createPrecompileRegistry, precompilesFor } from '@cairn/evm';
+import { bigintToFixedBytes, bytesToHex, concatBytes, createForkRules, equalBytes, Fork, type ForkRules, hexToBytes, keccak256, signHash } from '@cairn/common';
+import { createDefaultBackends, createJsBlake2f, createPrecompileRegistry, type PrecompileBackends, type PrecompileSet, precompilesFor } from '@cairn/evm';
 import { Common, Hardfork, Mainnet } from '@ethereumjs/common';
 import { bn254 } from '@noble/curves/bn254.js';
 import { createEVM, type EVM } from '@ethereumjs/evm';
@@ -18,6 +18,8 @@ interface Workload {
   readonly address: number;
   readonly inputs: readonly Uint8Array[];
   readonly calls: number;
+  /** Backends to use instead of the defaults (timing a fallback rather than the default). */
+  readonly backends?: Partial<PrecompileBackends>;
 }
 
 const word = (value: bigint) => bigintToFixedBytes(value, 32);
@@ -58,7 +60,8 @@ function workloads(): Workload[] {
   const base = keccak256(word(1n));
   const modulus = concatBytes(keccak256(word(2n)), keccak256(word(3n)), keccak256(word(4n)), keccak256(word(5n)));
   const modexp = concatBytes(word(128n), word(3n), word(128n), base, base, base, base, Uint8Array.of(1, 0, 1), modulus);
-  const blake2f = concatBytes(Uint8Array.of(0, 0, 0, 12), new Uint8Array(64).fill(7), new Uint8Array(128).fill(9), new Uint8Array(16), Uint8Array.of(1));
+  const blake2f = (rounds: number) =>
+    concatBytes(bigintToFixedBytes(BigInt(rounds), 4), new Uint8Array(64).fill(7), new Uint8Array(128).fill(9), new Uint8Array(16), Uint8Array.of(1));
   return [
     { name: 'ecrecover', address: 0x01, inputs: [ecrecover], calls: 200 },
     { name: 'sha256_1KiB', address: 0x02, inputs: [new Uint8Array(1024).fill(1)], calls: 2000 },
@@ -69,10 +72,17 @@ function workloads(): Workload[] {
     { name: 'bn254_pairing_2_same_g2', address: 0x08, inputs: [concatBytes(G1, G2, G1, MINUS_G2)], calls: 5 },
     // 5 calls a run over 11 runs: 55 distinct inputs, so every call brings a G2 point not seen.
     { name: 'bn254_pairing_2_new_g2', address: 0x08, inputs: freshPairings(55), calls: 5 },
-    { name: 'blake2f_12_rounds', address: 0x09, inputs: [blake2f], calls: 5000 },
+    { name: 'blake2f_12_rounds', address: 0x09, inputs: [blake2f(12)], calls: 5000 },
+    // Long calls, where the cost per round dominates: the default WebAssembly backend, then the
+    // JavaScript fallback.
+    { name: 'blake2f_100k_rounds', address: 0x09, inputs: [blake2f(100_000)], calls: 2 },
+    { name: 'blake2f_100k_rounds_js_fallback', address: 0x09, inputs: [blake2f(100_000)], calls: 1, backends: { blake2f: createJsBlake2f() } },
     { name: 'point_evaluation', address: 0x0a, inputs: [POINT_EVALUATION], calls: 5 },
   ];
 }
+
+/** Nanoseconds per gas of `calls` calls of `gas` each that took `seconds`. */
+const perNs = (seconds: number, calls: number, gas: bigint) => ((seconds / calls / Number(gas)) * 1e9).toPrecision(3);
 
 /** The peer: @ethereumjs/evm's precompiles, with micro-eth-signer's KZG as its docs suggest. */
 async function createPeer(): Promise<EVM> {
@@ -110,14 +120,18 @@ async function interleaved(rounds: number, cairn: () => void, peer: () => Promis
   return [median(cairnTimes), median(peerTimes)];
 }
 
+/** The precompiles `workload` times: the default set, or one on the backends it names. */
+function timedSet(workload: Workload, rules: ForkRules): PrecompileSet {
+  return workload.backends ? createPrecompileRegistry({ ...createDefaultBackends(), ...workload.backends })(rules) : precompilesFor(rules);
+}
+
 async function run(context: BenchContext): Promise<void> {
   const rules = createForkRules(Fork.Cancun, 1n);
-  const set = precompilesFor(rules);
-  // Outputs are checked on separate backends, so that the timed ones start with empty caches.
-  const check = createPrecompileRegistry(createDefaultBackends())(rules);
   const peer = await createPeer();
   for (const workload of workloads()) {
-    const precompile = set.get(workload.address)!;
+    const precompile = timedSet(workload, rules).get(workload.address)!;
+    // Outputs are checked on separate backends, so that the timed ones start with empty caches.
+    const check = createPrecompileRegistry({ ...createDefaultBackends(), ...workload.backends })(rules);
     for (const input of workload.inputs) {
       const output = check.get(workload.address)!.run(input, rules);
       const peerOutput = await runPeer(peer, workload.address, input);
@@ -143,7 +157,9 @@ async function run(context: BenchContext): Promise<void> {
     const gas = precompile.gas(workload.inputs[0], rules);
     const perCall = (cairn / workload.calls) * 1e3;
     const mgas = Number(gas) / (cairn / workload.calls) / 1e6;
-    const note = `${perCall.toPrecision(3)} ms/call, ${gas} gas, ${mgas.toPrecision(3)} Mgas/s; peer: @ethereumjs/evm 10`;
+    // BLAKE2F costs one gas a round, so its time per gas is the time per round.
+    const perRound = workload.address === 0x09 ? `; ns/round: ${perNs(cairn, workload.calls, gas)}, peer ${perNs(other, workload.calls, gas)}` : '';
+    const note = `${perCall.toPrecision(3)} ms/call, ${gas} gas, ${mgas.toPrecision(3)} Mgas/s${perRound}; peer: @ethereumjs/evm 10`;
     context.emit(makeResult('precompiles', workload.name, 'calls/s', workload.calls / cairn, workload.calls / other, note));
   }
 }
