@@ -37,7 +37,7 @@ describe.each([
     expect(blake2f.gas(input, rules)).toBe(gas);
   });
 
-  // 2^32 - 1 rounds: about 35 s on WebAssembly, about 25 minutes on JavaScript, which is not run.
+  // 2^32 - 1 rounds: about 35 s on WebAssembly, about 20 minutes on JavaScript, which is not run.
   it.runIf(backendName === 'WebAssembly')('EIP-152 vector 8: 2^32 - 1 rounds', { timeout: 600_000 }, () => {
     const input = vector('ffffffff', '01');
     expect(bytesToHex(blake2f.run(input, rules)!).slice(2)).toBe(MAX_ROUNDS_OUTPUT);

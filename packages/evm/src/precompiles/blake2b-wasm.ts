@@ -22,9 +22,9 @@ const T_OFFSET = 192;
 
 /**
  * BLAKE2 F on the hand-written WebAssembly module (blake2b-compress.wat), compiled and
- * instantiated synchronously now. About 8 ns a round against 400 ns for the JavaScript backend,
- * so that EIP-152's maximum of 2^32 - 1 rounds takes about half a minute instead of half an
- * hour. Throws a `CairnError` (WASM_UNAVAILABLE) where WebAssembly is missing; compiling errors
+ * instantiated synchronously now. About 8 ns a round against 260 ns for the JavaScript backend,
+ * so that EIP-152's maximum of 2^32 - 1 rounds takes about half a minute instead of about
+ * twenty minutes. Throws a `CairnError` (WASM_UNAVAILABLE) where WebAssembly is missing; compiling errors
  * (a host that forbids WebAssembly) pass through as they are.
  */
 export function instantiateWasmBlake2f(): Blake2fBackend {
